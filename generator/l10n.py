@@ -1,0 +1,98 @@
+"""Babel formatting bound to one locale, and its gettext catalog: what templates call as filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from babel.dates import format_date, format_interval
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+from .locales import babel_locale, direction, fallback_chain
+from .model import Entity
+
+DOMAIN = "messages"
+
+
+def catalog_path(templates_dir: Path, tag: str) -> Path:
+    """Where the ``.po`` catalog of a locale lives."""
+    return templates_dir / "locales" / tag.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def load_translations(templates_dir: Path, tag: str) -> NullTranslations:
+    """The locale's catalog compiled in memory; an empty one when the locale has none yet."""
+    path = catalog_path(templates_dir, tag)
+    if not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=babel_locale(tag), domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+class L10n:
+    """Formatting for one page locale: dates, numbers, lists and localised names."""
+
+    def __init__(self, tag: str, default: str, translations: NullTranslations) -> None:
+        self.tag = tag
+        self.locale = babel_locale(tag)
+        self.dir = direction(tag)
+        self.chain = fallback_chain(tag, default)
+        self.translations = translations
+
+    def gettext(self, message: str) -> str:
+        """The message in this locale."""
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The plural form CLDR's rules choose for ``n``."""
+        return self.translations.ngettext(singular, plural, n)
+
+    def date(self, day: dt.date, form: str = "full") -> str:
+        """'vendredi 30 septembre 2016', 'Friday, September 30, 2016'…"""
+        return format_date(day, form, locale=self.locale)
+
+    def date_range(self, start: dt.date, end: dt.date) -> str:
+        """'23–30 septembre 2016' as CLDR writes an interval."""
+        if start == end:
+            return self.date(start, "long")
+        return format_interval(start, end, "yMMMd", locale=self.locale)
+
+    def month(self, day: dt.date) -> str:
+        """'septembre 2016' (stand-alone month name and year)."""
+        return format_date(day, "LLLL y", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        """'3 800', '3,800', '٣٬٨٠٠' as CLDR writes numbers here."""
+        return format_decimal(value, locale=self.locale)
+
+    def join(self, items: Iterable[str]) -> str:
+        """'MSF, l’OMS et l’OSDH'."""
+        return format_list(list(items), locale=self.locale)
+
+    def pick(self, texts: Mapping[str, str]) -> tuple[str, str]:
+        """The text in the best language available: (text, its language)."""
+        for lang in self.chain:
+            if lang in texts:
+                return texts[lang], lang
+        for lang in sorted(texts):
+            return texts[lang], lang
+        return "", self.tag
+
+    def name(self, entity: Entity) -> tuple[str, str]:
+        """An actor's or place's name in this locale, with the language it is written in."""
+        text, lang = self.pick(entity.name)
+        return (text or entity.id), lang
+
+    def language_name(self, tag: str) -> str:
+        """A language's name in this locale ('anglais', 'English', 'الإنجليزية')."""
+        name = babel_locale(tag).get_display_name(self.locale) or tag
+        return name

@@ -1,0 +1,100 @@
+"""Site configuration and locales: which languages, in what order, and how Babel names them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from .diagnostics import ContentError, Location, error
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the generator reads from ``mkdocs.yml``: paths, languages, the site's name and URL."""
+
+    root: Path
+    mkdocs_yml: Path
+    locales: tuple[str, ...]
+    site_name: str
+    site_url: str
+    content_dir: Path
+    templates_dir: Path
+    output_dir: Path
+
+    @property
+    def default_locale(self) -> str:
+        """The first configured locale: the fallback for names and untranslated briefings."""
+        return self.locales[0]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name:``): they become None."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda l, s, n: None)
+
+
+def babel_locale(tag: str) -> Locale:
+    """The Babel locale for a BCP 47 tag (``pt-BR`` → ``pt_BR``); raises ValueError if unknown."""
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"unknown locale '{tag}': {exc}") from None
+
+
+def direction(tag: str) -> str:
+    """'rtl' or 'ltr', from CLDR's character order for the locale."""
+    return "rtl" if babel_locale(tag).character_order == "right-to-left" else "ltr"
+
+
+def fallback_chain(tag: str, default: str) -> tuple[str, ...]:
+    """Languages to try for a name in ``tag``: the tag, its base language, then the default."""
+    chain = [tag]
+    if "-" in tag:
+        chain.append(tag.split("-")[0])
+    chain.append(default)
+    return tuple(dict.fromkeys(chain))
+
+
+def load_config(mkdocs_yml: Path) -> SiteConfig:
+    """Read the generator's settings from ``mkdocs.yml`` (``extra.locales`` and MkDocs' own)."""
+    shown = str(mkdocs_yml)
+    try:
+        raw: Any = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except FileNotFoundError:
+        raise ContentError([error("config.missing", Location(shown), "mkdocs.yml not found")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        raise ContentError([error("config.yaml", where, f"invalid YAML: {exc}")]) from None
+    raw = raw if isinstance(raw, dict) else {}
+    extra = raw.get("extra") or {}
+    locales = extra.get("locales") or ["en"]
+    problems = []
+    if not isinstance(locales, list) or not all(isinstance(x, str) for x in locales):
+        problems.append(error("config.locales", Location(shown), "extra.locales is a list of languages"))
+        locales = ["en"]
+    for tag in locales:
+        try:
+            babel_locale(tag)
+        except ValueError as exc:
+            problems.append(error("config.locales", Location(shown), str(exc)))
+    if problems:
+        raise ContentError(problems)
+    root = mkdocs_yml.parent
+    site_url = str(raw.get("site_url") or "")
+    return SiteConfig(
+        root=root,
+        mkdocs_yml=mkdocs_yml,
+        locales=tuple(locales),
+        site_name=str(raw.get("site_name") or "Briefings"),
+        site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
+        content_dir=root / "content",
+        templates_dir=root / "site_templates",
+        output_dir=root / str(raw.get("site_dir") or "site"),
+    )

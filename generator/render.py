@@ -1,0 +1,278 @@
+"""Per locale: every page of the site as Markdown, rendered in memory from ``site_templates/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .index import SiteIndex
+from .l10n import L10n
+from .locales import direction
+from .model import Actor, Briefing, Mention, Place
+from .paths import actor_path, briefing_path, day_path, place_path, relative, url_of
+
+#: Characters Markdown would read as markup inside plain text.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page of a locale's docs tree."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RenderedLocale:
+    """A locale's pages and its navigation (titles and paths of the section index pages)."""
+
+    locale: str
+    site_name: str
+    nav: tuple[tuple[str, str], ...]
+    pages: tuple[Page, ...]
+
+
+def markdown_text(text: str) -> Markup:
+    """Plain text made safe to drop into Markdown: HTML-escaped, Markdown punctuation escaped."""
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return markdown_text(value)
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """The Jinja2 environment for page templates: strict, escaping, with gettext."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir / "pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["apply"] = lambda items, function: [function(item) for item in items]
+    env.filters["yaml"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    return env
+
+
+class Site:
+    """What templates ask of the site, in one locale: version choice, names, links, formats."""
+
+    def __init__(self, index: SiteIndex, l10n: L10n, default_locale: str) -> None:
+        self.index = index
+        self.l10n = l10n
+        self.default_locale = default_locale
+        self.here = "index.md"
+        registry = index.linked.content.registry
+        self.actors = registry.actors
+        self.places = registry.places
+
+    # Which version of a story a reader of this locale gets.
+    def version(self, slug: str) -> Briefing:
+        """The version in this locale, else in the default locale, else the first there is."""
+        versions = self.index.versions[slug]
+        for lang in (self.l10n.tag, self.default_locale):
+            for briefing in versions:
+                if briefing.lang == lang:
+                    return briefing
+        return versions[0]
+
+    def briefing_page(self, slug: str) -> str:
+        """The docs path of a story's page (dated by its first publication)."""
+        return briefing_path(slug, min(b.date for b in self.index.versions[slug]))
+
+    # Links: Markdown links relative to the page being rendered.
+    def href(self, target: str) -> str:
+        """A relative link from the current page to a docs page."""
+        return relative(target, self.here)
+
+    def _link(self, label: str, target: str, lang: str | None = None) -> Markup:
+        attrs = ""
+        if lang and lang != self.l10n.tag:
+            attrs = f'{{ lang="{lang}" }}'
+        return Markup(f"[{markdown_text(label)}]({self.href(target)}){attrs}")
+
+    def actor(self, actor_id: str) -> Markup:
+        """A link to an actor's page, named in this locale."""
+        name, lang = self.l10n.name(self.actors[actor_id])
+        return self._link(name, actor_path(actor_id), lang)
+
+    def place(self, place_id: str) -> Markup:
+        """A link to a place's page, named in this locale."""
+        name, lang = self.l10n.name(self.places[place_id])
+        return self._link(name, place_path(place_id), lang)
+
+    def story(self, slug: str) -> Markup:
+        """A link to a story's page, titled in the version this locale shows."""
+        briefing = self.version(slug)
+        return self._link(briefing.title, self.briefing_page(slug), briefing.lang)
+
+    def day(self, day: dt.date, form: str = "full") -> Markup:
+        """A link to a day's page, the date formatted in this locale."""
+        return self._link(self.l10n.date(day, form), day_path(day))
+
+    def name(self, kind: str, entity_id: str) -> str:
+        """An actor's or place's name in this locale."""
+        entity = self.actors[entity_id] if kind == "actor" else self.places[entity_id]
+        return self.l10n.name(entity)[0]
+
+    def linked_body(self, briefing: Briefing) -> Markup:
+        """The body with its first mention of each entity, and every date, made a link."""
+        mentions = self.index.linked.mentions.get(briefing.key, ())
+        return Markup(link_mentions(briefing.body, mentions, self._mention_target))
+
+    def _mention_target(self, mention: Mention) -> str:
+        if mention.kind == "date":
+            assert mention.date is not None
+            return self.href(day_path(mention.date))
+        assert mention.id is not None
+        target = actor_path(mention.id) if mention.kind == "actor" else place_path(mention.id)
+        return self.href(target)
+
+    def entities_of(self, briefing: Briefing) -> tuple[list[str], list[str], list[dt.date]]:
+        """The actors, places and days a briefing names, in its front matter or its text."""
+        mentions = self.index.linked.mentions.get(briefing.key, ())
+        actors = list(briefing.actors)
+        places = list(briefing.places)
+        days: list[dt.date] = []
+        for mention in mentions:
+            if mention.kind == "actor" and mention.id not in actors:
+                actors.append(mention.id)  # type: ignore[arg-type]
+            elif mention.kind == "place" and mention.id not in places:
+                places.append(mention.id)  # type: ignore[arg-type]
+            elif mention.kind == "date" and mention.date not in days:
+                days.append(mention.date)  # type: ignore[arg-type]
+        for event in briefing.events:
+            if event.date not in days:
+                days.append(event.date)
+        return actors, places, sorted(days)
+
+    def stories(self, slugs: Iterable[str]) -> list[Briefing]:
+        """The version of each story this locale shows."""
+        return [self.version(slug) for slug in slugs]
+
+    def breadcrumb(self, place_id: str) -> list[str]:
+        """The places containing this one, outermost first."""
+        return list(reversed(self.index.linked.content.registry.ancestors(place_id)))
+
+    def aliases(self, entity: Actor | Place) -> list[str]:
+        """Every other way the entity is written, this locale's first, without repeats."""
+        names = set(entity.name.values())
+        ordered = [self.l10n.tag] + sorted(entity.aliases)
+        found = (alias for lang in ordered for alias in entity.aliases.get(lang, ()))
+        return [a for a in dict.fromkeys(found) if a not in names]
+
+    def wikidata(self, item: str) -> Markup:
+        """The address of a Wikidata item."""
+        return Markup(f"https://www.wikidata.org/wiki/{item}")
+
+    def external(self, url: str) -> Markup:
+        """An external http(s) address, safe inside a Markdown link."""
+        return Markup(quote(url, safe=":/?#@!$&'*+,;=%~-._[]"))
+
+    def in_locale(self, lang: str) -> str:
+        """A link from the current page to the same page in another locale."""
+        url = url_of(self.here)
+        depth = url.count("/")
+        return "../" * (depth + 1) + f"{lang}/{url}"
+
+    def join(self, items: Iterable[Any]) -> Markup:
+        """A list in this locale's words ('A, B et C'), each item escaped unless already markup."""
+        return Markup(self.l10n.join(str(_finalize(item)) for item in items))
+
+    def dir_of(self, lang: str) -> str:
+        """'rtl' or 'ltr' for a language."""
+        return direction(lang)
+
+    def snippet(self, kind: str, entity_id: str, slug: str) -> Markup | None:
+        """The sentence of the shown version that mentions the entity, the mention marked."""
+        shown = self.version(slug).key
+        found = [o for o in self.index.occurrences.get((kind, entity_id), ()) if o.briefing[0] == slug]
+        found.sort(key=lambda o: o.briefing != shown)
+        if not found:
+            return None
+        occurrence = found[0]
+        sentence, text = occurrence.sentence, occurrence.mention.text
+        at = sentence.find(" ".join(text.split()))
+        if at < 0:
+            return markdown_text(sentence)
+        end = at + len(" ".join(text.split()))
+        return Markup(
+            f"{markdown_text(sentence[:at])}<mark>{markdown_text(sentence[at:end])}</mark>"
+            f"{markdown_text(sentence[end:])}"
+        )
+
+
+def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Mention], str]) -> str:
+    """Wrap mentions in Markdown links: each entity's first mention, and every date."""
+    seen: set[tuple[str, str]] = set()
+    parts: list[str] = []
+    cursor = 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.kind != "date":
+            key = (mention.kind, mention.id or "")
+            if key in seen:
+                continue
+            seen.add(key)
+        text = body[mention.start : mention.end]
+        if mention.start < cursor or any(c in text for c in "[]\n"):
+            continue
+        parts.append(body[cursor : mention.start])
+        parts.append(f"[{text}]({target(mention)})")
+        cursor = mention.end
+    parts.append(body[cursor:])
+    return "".join(parts)
+
+
+def render_locale(
+    index: SiteIndex, l10n: L10n, env: jinja2.Environment, site_name: str, default_locale: str
+) -> RenderedLocale:
+    """Every page of one locale, as Markdown."""
+    site = Site(index, l10n, default_locale)
+    env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
+    pages: list[Page] = []
+
+    def render(template: str, path: str, **context: Any) -> None:
+        site.here = path
+        text = env.get_template(template).render(site=site, l10n=l10n, **context)
+        pages.append(Page(path, text))
+
+    content = index.linked.content
+    registry = content.registry
+    render("home.md.j2", "index.md", slugs=index.slugs[:20])
+    render("briefings.md.j2", "briefings/index.md", slugs=index.slugs)
+    render("actors.md.j2", "actors/index.md")
+    render("places.md.j2", "places/index.md")
+    render("dates.md.j2", "dates/index.md", days=sorted(index.days, reverse=True))
+    for slug in index.slugs:
+        render("briefing.md.j2", site.briefing_page(slug), slug=slug, briefing=site.version(slug))
+    for actor_id, actor in registry.actors.items():
+        render("actor.md.j2", actor_path(actor_id), actor=actor)
+    for place_id, place in registry.places.items():
+        render("place.md.j2", place_path(place_id), place=place)
+    for day in index.days.values():
+        render("day.md.j2", day_path(day.date), day=day)
+    gettext = l10n.gettext
+    nav = (
+        (gettext("Home"), "index.md"),
+        (gettext("Briefings"), "briefings/index.md"),
+        (gettext("Actors"), "actors/index.md"),
+        (gettext("Places"), "places/index.md"),
+        (gettext("Dates"), "dates/index.md"),
+    )
+    return RenderedLocale(l10n.tag, gettext(site_name), nav, tuple(pages))
