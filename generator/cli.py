@@ -184,3 +184,24 @@ def new(
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     click.echo(f"created {path}")
+
+
+@main.command()
+@click.argument("step", type=click.Choice(["extract", "update", "compile", "all"]))
+@config_option
+def i18n(step: str, config_file: Path) -> None:
+    """Run the gettext catalog cycle: extract the .pot, update each .po, compile the .mo files.
+
+    Example: briefing i18n all
+    """
+    from . import i18n as cycle
+
+    config = _config(config_file)
+    if step in ("extract", "all"):
+        click.echo(f"extracted {cycle.extract(config)}")
+    if step in ("update", "all"):
+        for path in cycle.update(config):
+            click.echo(f"updated {path}")
+    if step in ("compile", "all"):
+        for path in cycle.compile_catalogs(config):
+            click.echo(f"compiled {path}")

@@ -1,0 +1,51 @@
+"""Fixtures that build real projects and sites in temporary directories."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Test briefings
+site_url: https://example.org/
+theme:
+  name: material
+  custom_dir: site_templates/overrides
+  font: false
+markdown_extensions: [admonition, attr_list, md_in_html, tables, toc]
+extra:
+  locales: [fr, en, ar]
+extra_css: [assets/briefing.css]
+"""
+
+MakeProject = Callable[..., Path]
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> MakeProject:
+    """Write a project — mkdocs.yml, the real site_templates/, and ``files`` — into a temp dir.
+
+    ``files`` maps paths under the project to their text (dedented); ``demo=True`` copies the
+    project's own content/ first.
+    """
+
+    def make(files: dict[str, str] | None = None, *, demo: bool = False, mkdocs_yml: str = MKDOCS_YML) -> Path:
+        project = tmp_path / "project"
+        project.mkdir(exist_ok=True)
+        (project / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+        shutil.copytree(ROOT / "site_templates", project / "site_templates", dirs_exist_ok=True)
+        if demo:
+            shutil.copytree(ROOT / "content", project / "content", dirs_exist_ok=True)
+        for relative, text in (files or {}).items():
+            path = project / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return project
+
+    return make
