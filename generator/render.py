@@ -66,7 +66,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["apply"] = lambda items, function: [function(item) for item in items]
-    env.filters["yaml"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    # Page metadata reaches Material's templates, which print it unescaped: store it as HTML text.
+    env.filters["yaml"] = lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False))
     return env
 
 

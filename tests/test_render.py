@@ -1,0 +1,103 @@
+"""Rendering: mentions become links, text from authors is escaped, names follow the locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from babel.support import NullTranslations
+
+from generator.index import build_index
+from generator.l10n import L10n
+from generator.load import load_content
+from generator.model import Linked, Mention
+from generator.render import link_mentions, make_environment, markdown_text, render_locale
+from generator.validate import validate
+
+from .conftest import ROOT, MakeProject
+from .factories import SMALL_SITE
+
+LOCALES = ("fr", "en", "ar")
+
+
+def test_first_entity_mention_and_every_date_become_links() -> None:
+    body = "OMS et OMS, jeudi et jeudi."
+    mentions = [
+        Mention("actor", 0, 3, "OMS", id="who"),
+        Mention("actor", 7, 10, "OMS", id="who"),
+        Mention("date", 12, 17, "jeudi", date=dt.date(2016, 9, 29)),
+        Mention("date", 21, 26, "jeudi", date=dt.date(2016, 9, 29)),
+    ]
+    linked = link_mentions(body, mentions, lambda m: f"/{m.kind}")
+    assert linked == "[OMS](/actor) et OMS, [jeudi](/date) et [jeudi](/date)."
+
+
+def test_markdown_text_escapes_html_and_markdown() -> None:
+    assert markdown_text("<script>*x*[y]") == "&lt;script&gt;\\*x\\*\\[y\\]"
+
+
+def render_small(project: Path, locale: str) -> dict[str, str]:
+    content, _ = validate(load_content(project / "content"), LOCALES)
+    body = next(b for b in content.briefings if b.key == ("2016-09-30-alep", "fr")).body
+
+    def at(kind: str, text: str, **what: object) -> Mention:
+        start = body.index(text)
+        return Mention(kind, start, start + len(text), text, **what)  # type: ignore[arg-type]
+
+    mentions = {
+        ("2016-09-30-alep", "fr"): (
+            at("actor", "OMS", id="who"),
+            at("place", "Alep", id="aleppo"),
+            at("date", "Jeudi", date=dt.date(2016, 9, 29)),
+        )
+    }
+    index = build_index(Linked(content, mentions))
+    l10n = L10n(locale, "fr", NullTranslations())
+    env = make_environment(ROOT / "site_templates")
+    rendered = render_locale(index, l10n, env, "Site", "fr")
+    return {p.path: p.text for p in rendered.pages}
+
+
+def test_briefing_page_in_its_own_language(make_project: MakeProject) -> None:
+    pages = render_small(make_project(SMALL_SITE), "fr")
+    text = pages["briefings/2016/09/30/2016-09-30-alep.md"]
+    assert "Selon l’[OMS](../../../../actors/who.md), les combats d’[Alep](../../../../places/aleppo.md)" in text
+    assert "[Jeudi](../../../../dates/2016/09/29.md)" in text
+    assert "3\u202f800" in text  # the figure, as CLDR writes it in French (narrow no-break space)
+    assert "[Organisation mondiale de la santé](../../../../actors/who.md)" in text
+
+
+def test_untranslated_briefing_is_shown_in_its_language_with_a_notice(make_project: MakeProject) -> None:
+    pages = render_small(make_project(SMALL_SITE), "fr")
+    text = pages["briefings/2016/10/02/2016-10-02-msf.md"]
+    assert 'lang="en"' in text
+    assert "!!! info" in text
+
+
+def test_names_and_numbers_follow_the_locale(make_project: MakeProject) -> None:
+    pages = render_small(make_project(SMALL_SITE), "en")
+    text = pages["briefings/2016/09/30/2016-09-30-alep.md"]
+    assert "3,800" in pages["actors/who.md"]
+    assert "[World Health Organization](../../../../actors/who.md)" in text
+    arabic = render_small(make_project(SMALL_SITE), "ar")["places/aleppo.md"]
+    assert "حلب" in arabic
+
+
+def test_place_page_has_breadcrumb_and_rolled_up_briefings(make_project: MakeProject) -> None:
+    pages = render_small(make_project(SMALL_SITE), "fr")
+    syria = pages["places/syria.md"]
+    assert "2016-09-30-alep.md" in syria  # mentions Aleppo, within Syria
+    handarat = pages["places/handarat.md"]
+    assert "[Syrie](syria.md) › [Alep](aleppo.md) › Handarat" in handarat
+
+
+def test_author_text_cannot_inject_html(make_project: MakeProject) -> None:
+    files = dict(SMALL_SITE)
+    files["content/actors/msf.yml"] = (
+        "kind: organisation\nname: {fr: '<script>alert(1)</script>', en: MSF}\n"
+    )
+    pages = render_small(make_project(files), "fr")
+    page = pages["actors/msf.md"]
+    assert "<script>" not in page
+    assert 'title: "&lt;script&gt;alert(1)&lt;/script&gt;"' in page
+    assert "# <span lang=\"fr\">&lt;script&gt;alert(1)&lt;/script&gt;</span>" in page
