@@ -77,10 +77,10 @@ def _blocks(body: str) -> list[tuple[int, int]]:
         if fence is not None:
             char, length, start = fence
             closing = text.strip()
-            if text.startswith(" " * 4) is False and closing and set(closing) == {char}:
-                if len(closing) >= length:
-                    spans.append((start, end))
-                    fence = None
+            indented = text.startswith("    ")
+            if not indented and set(closing) == {char} and len(closing) >= length:
+                spans.append((start, end))
+                fence = None
         elif code_start is not None and (not text.strip() or _INDENTED.match(text)):
             pass
         else:

@@ -1,0 +1,171 @@
+"""Names and aliases of actors and places → spans of a folded text, with one Aho–Corasick
+automaton for the whole registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from itertools import chain
+
+import ahocorasick
+
+from ..model import Entity, EntityKind, Registry
+from .text import Folded, fold_words, is_arabic
+
+
+class Case(Enum):
+    """How the case of an occurrence must agree with the name as the registry writes it."""
+
+    ANY = "any"  # multi-word names, names written in lower case, uncased scripts
+    CAPITALISED = "capitalised"  # one word with a capital: an all-lowercase word is not it
+    ACRONYM = "acronym"  # one word of at most 5 letters, all capitals: exactly in capitals
+
+    def allows(self, written: str) -> bool:
+        """Whether ``written`` (the occurrence, as in the text) may be this name."""
+        if self is Case.ACRONYM:
+            return not any(char.islower() for char in written)
+        if self is Case.CAPITALISED:
+            return not written.islower()
+        return True
+
+
+class Attach(Enum):
+    """Which Arabic proclitics may join the start of a name (none join a Latin or Cyrillic one)."""
+
+    PLAIN = "plain"  # a name without the article: و ف, then ب ك ل, then ال (ل + ال = لل)
+    ARTICLE = "article"  # a name with the article: only و ف and ب ك (ل + ال is written لل)
+    LAM = "lam"  # the same name with its alif dropped after ل: للمرصد = ل + المرصد
+
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_PROCLITICS = {
+    Attach.PLAIN: frozenset(
+        c + (p + a if not (p == "ل" and a) else "لل")
+        for c in _CONJUNCTIONS
+        for p in _PREPOSITIONS
+        for a in ("", "ال")
+    ),
+    Attach.ARTICLE: frozenset(c + p for c in _CONJUNCTIONS for p in ("", "ب", "ك")),
+    Attach.LAM: frozenset(c + "ل" for c in _CONJUNCTIONS),
+}
+_ARTICLE = "ال"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of writing one entity: what a key of the automaton stands for."""
+
+    kind: EntityKind
+    id: str
+    lang: str
+    case: Case
+    attach: Attach
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """A span of the folded text that names one entity, or several (ambiguous)."""
+
+    start: int
+    end: int
+    entities: tuple[tuple[EntityKind, str], ...]
+
+
+def base_language(tag: str) -> str:
+    """``fr`` for ``fr``, ``fr-CA`` and ``fr_CA``."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+def case_of(name: str) -> Case:
+    """The case rule of a name as the registry writes it."""
+    if " " in fold_words(name):
+        return Case.ANY
+    letters = [char for char in name if char.isalpha()]
+    if 0 < len(letters) <= 5 and all(char.isupper() for char in letters):
+        return Case.ACRONYM
+    if any(char.isupper() for char in letters):
+        return Case.CAPITALISED
+    return Case.ANY
+
+
+def _names(entity: Entity) -> Iterator[tuple[str, str]]:
+    yield from entity.name.items()
+    for lang, aliases in entity.aliases.items():
+        for alias in aliases:
+            yield lang, alias
+
+
+class EntityMatcher:
+    """Every name and alias of a registry, in every language, in one automaton."""
+
+    def __init__(self, registry: Registry) -> None:
+        keys: dict[str, list[Entry]] = {}
+        trailing_dot: set[str] = set()
+        entities: Iterable[Entity] = chain(registry.actors.values(), registry.places.values())
+        for entity in entities:
+            for lang, name in _names(entity):
+                words = fold_words(name)
+                if not words:
+                    continue
+                case = case_of(name)
+                lang = base_language(lang)
+                if is_arabic(words[0]):
+                    # Arabic names are matched at the end of a word; the start is checked
+                    # against the proclitics that may join it.
+                    if words.startswith(_ARTICLE) and len(words) > len(_ARTICLE):
+                        variants = [(words, Attach.ARTICLE), (words[1:], Attach.LAM)]
+                    else:
+                        variants = [(words, Attach.PLAIN)]
+                    for key, attach in variants:
+                        self._add(keys, key + " ", Entry(entity.entity_kind, entity.id, lang, case, attach))
+                else:
+                    key = " " + words + " "
+                    self._add(keys, key, Entry(entity.entity_kind, entity.id, lang, case, Attach.PLAIN))
+                    if name.rstrip().endswith("."):
+                        trailing_dot.add(key)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in keys.items():
+            self._automaton.add_word(key, (len(key), key[0] == " ", key in trailing_dot, tuple(entries)))
+        self._empty = not keys
+        if keys:
+            self._automaton.make_automaton()
+
+    @staticmethod
+    def _add(keys: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+        entries = keys.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+
+    def find(self, folded: Folded, lang: str) -> list[EntityMatch]:
+        """Every span of ``folded`` that names an entity, possibly overlapping; the names in
+        ``lang`` win over the names in other languages."""
+        if self._empty:
+            return []
+        lang = base_language(lang)
+        hay = " " + folded.words + " "
+        found: list[EntityMatch] = []
+        for last, (length, left, dot, entries) in self._automaton.iter(hay):
+            # The key spans hay[last - length + 1 : last + 1]; its word(s) end before hay[last].
+            start = last - length + (2 if left else 1)
+            prefix = ""
+            if not left:
+                word_start = hay.rfind(" ", 0, start) + 1
+                prefix = hay[word_start:start]
+            start, end = start - 1, last - 1  # hay has one more space at the start
+            if dot and folded.text.startswith(".", end):
+                end += 1
+            first, stop = folded.span(start, end)
+            written = folded.original[first:stop]
+            chosen = [
+                e
+                for e in entries
+                if e.case.allows(written) and (left or prefix in _PROCLITICS[e.attach])
+            ]
+            if any(e.lang == lang for e in chosen):
+                chosen = [e for e in chosen if e.lang == lang]
+            if chosen:
+                ids = tuple(sorted({(e.kind, e.id) for e in chosen}))
+                found.append(EntityMatch(start, end, ids))
+        return found

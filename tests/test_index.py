@@ -1,0 +1,65 @@
+"""The index: backlinks by actor, place (rolled up) and day, co-mentions and figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.index import build_index, sentence_around
+from generator.load import load_content
+from generator.model import Linked, Mention
+from generator.validate import validate
+
+from .conftest import MakeProject
+from .factories import SMALL_SITE
+
+
+def small_index(make_project: MakeProject):  # type: ignore[no-untyped-def]
+    project = make_project(SMALL_SITE)
+    content, _ = validate(load_content(project / "content"), ("fr", "en", "ar"))
+    mentions = {
+        ("2016-10-02-msf", "en"): (
+            Mention("actor", 0, 3, "MSF", id="msf"),
+            Mention("place", 29, 34, "Syria", id="syria"),
+            Mention("date", 38, 47, "October 1", date=dt.date(2016, 10, 1)),
+        ),
+        ("2016-09-30-alep", "en"): (Mention("place", 38, 44, "Aleppo", id="aleppo"),),
+    }
+    return build_index(Linked(content, mentions))
+
+
+def test_briefings_by_actor_newest_first(make_project: MakeProject) -> None:
+    index = small_index(make_project)
+    assert index.by_actor["msf"] == ("2016-10-02-msf",)
+    assert index.by_actor["who"] == ("2016-09-30-alep",)  # listed in front matter and a figure
+
+
+def test_places_roll_up_the_hierarchy(make_project: MakeProject) -> None:
+    index = small_index(make_project)
+    assert index.by_place["syria"] == ("2016-10-02-msf",)
+    assert index.by_place_within["syria"] == ("2016-10-02-msf", "2016-09-30-alep")
+    assert index.by_place_within["handarat"] == ()
+    assert index.children["syria"] == ("aleppo",)
+
+
+def test_days_gather_publications_events_and_mentions(make_project: MakeProject) -> None:
+    index = small_index(make_project)
+    assert set(index.days) == {dt.date(2016, 9, 30), dt.date(2016, 10, 1), dt.date(2016, 10, 2)}
+    assert [o.mention.text for o in index.days[dt.date(2016, 10, 1)].mentions] == ["October 1"]
+    assert {k[1] for k in index.days[dt.date(2016, 9, 30)].published} == {"fr", "en"}
+
+
+def test_figures_by_the_actor_who_reported_them(make_project: MakeProject) -> None:
+    index = small_index(make_project)
+    ((key, figure),) = index.figures_by_actor["who"]
+    assert key == ("2016-09-30-alep", "fr") and figure.value == 3800
+
+
+def test_translations_grouped_by_slug_in_locale_order(make_project: MakeProject) -> None:
+    index = small_index(make_project)
+    assert [b.lang for b in index.versions["2016-09-30-alep"]] == ["fr", "en"]
+
+
+def test_sentence_around_a_mention() -> None:
+    body = "First one. Then Aleppo fell! Last."
+    start = body.index("Aleppo")
+    assert sentence_around(body, start, start + 6) == "Then Aleppo fell!"
