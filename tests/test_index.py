@@ -22,14 +22,18 @@ def small_index(make_project: MakeProject):  # type: ignore[no-untyped-def]
             Mention("place", 29, 34, "Syria", id="syria"),
             Mention("date", 38, 47, "October 1", date=dt.date(2016, 10, 1)),
         ),
-        ("2016-09-30-alep", "en"): (Mention("place", 38, 44, "Aleppo", id="aleppo"),),
+        ("2016-09-30-alep", "en"): (
+            Mention("place", 38, 44, "Aleppo", id="aleppo"),
+            Mention("actor", 50, 53, "MSF", id="msf"),
+        ),
+        ("2016-09-30-alep", "fr"): (Mention("actor", 50, 53, "MSF", id="msf"),),
     }
     return build_index(Linked(content, mentions))
 
 
 def test_briefings_by_actor_newest_first(make_project: MakeProject) -> None:
     index = small_index(make_project)
-    assert index.by_actor["msf"] == ("2016-10-02-msf",)
+    assert index.by_actor["msf"] == ("2016-10-02-msf", "2016-09-30-alep")
     assert index.by_actor["who"] == ("2016-09-30-alep",)  # listed in front matter and a figure
 
 
@@ -63,3 +67,10 @@ def test_sentence_around_a_mention() -> None:
     body = "First one. Then Aleppo fell! Last."
     start = body.index("Aleppo")
     assert sentence_around(body, start, start + 6) == "Then Aleppo fell!"
+
+
+def test_co_mentions_count_each_story_once(make_project: MakeProject) -> None:
+    index = small_index(make_project)
+    # The Aleppo story names the WHO and MSF in both its versions: one story together, not two.
+    assert index.co_mentions["who"] == (("msf", 1),)
+    assert index.co_mentions["msf"] == (("who", 1),)
