@@ -54,7 +54,7 @@ def test_every_actor_and_place_has_its_page(demo_site: Path, locale: str) -> Non
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_briefing_has_its_page_in_every_locale(demo_site: Path, locale: str) -> None:
     slugs = {p.name.split(".")[0] for p in (ROOT / "content" / "briefings").glob("*.md")}
-    assert len(slugs) >= 5
+    assert len(slugs) >= 4
     for slug in slugs:
         yyyy, mm, dd = slug[:4], slug[5:7], slug[8:10]
         assert (demo_site / locale / "briefings" / yyyy / mm / dd / slug / "index.html").is_file()
@@ -120,7 +120,7 @@ def test_language_selector_leads_to_the_same_page(demo_site: Path, locale: str) 
 
 def test_navigation_lists_sections_not_every_page(demo_site: Path) -> None:
     html = page(demo_site, "fr", "actors/who/index.html")
-    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    nav = html[html.index("md-nav--primary") :]
     nav = nav[: nav.index("</nav>")]
     assert nav.count("md-nav__link") < 15
     assert "2016-09-30-alep-offensive" not in nav

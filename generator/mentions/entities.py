@@ -24,7 +24,7 @@ class Case(Enum):
     def allows(self, written: str) -> bool:
         """Whether ``written`` (the occurrence, as in the text) may be this name."""
         if self is Case.ACRONYM:
-            return not any(char.islower() for char in written)
+            return written.isupper() or not any(char.islower() for char in written)
         if self is Case.CAPITALISED:
             return not written.islower()
         return True
@@ -103,6 +103,7 @@ class EntityMatcher:
     def __init__(self, registry: Registry) -> None:
         keys: dict[str, list[Entry]] = {}
         trailing_dot: set[str] = set()
+        lower_initial: set[str] = set()  # keys that some name writes with a lowercase initial
         entities: Iterable[Entity] = chain(registry.actors.values(), registry.places.values())
         for entity in entities:
             for lang, name in _names(entity):
@@ -111,6 +112,7 @@ class EntityMatcher:
                     continue
                 case = case_of(name)
                 lang = base_language(lang)
+                initial = next((c for c in name if c.isalpha()), "")
                 if is_arabic(words[0]):
                     # Arabic names are matched at the end of a word; the start is checked
                     # against the proclitics that may join it.
@@ -125,9 +127,15 @@ class EntityMatcher:
                     self._add(keys, key, Entry(entity.entity_kind, entity.id, lang, case, Attach.PLAIN))
                     if name.rstrip().endswith("."):
                         trailing_dot.add(key)
+                    if case is Case.ANY or not initial.isupper():
+                        lower_initial.add(key)
         self._automaton = ahocorasick.Automaton()
         for key, entries in keys.items():
-            self._automaton.add_word(key, (len(key), key[0] == " ", key in trailing_dot, tuple(entries)))
+            cased = any(e.case is not Case.ANY for e in entries)
+            # When every name of a key is capitalised, a lowercase initial rejects it at once.
+            upper = key[0] == " " and key not in lower_initial
+            value = (len(key), key[0] == " ", key in trailing_dot, cased, upper, tuple(entries))
+            self._automaton.add_word(key, value)
         self._empty = not keys
         if keys:
             self._automaton.make_automaton()
@@ -146,26 +154,27 @@ class EntityMatcher:
         lang = base_language(lang)
         hay = " " + folded.words + " "
         found: list[EntityMatch] = []
-        for last, (length, left, dot, entries) in self._automaton.iter(hay):
+        original = folded.original
+        for last, (length, left, dot, cased, upper, entries) in self._automaton.iter(hay):
             # The key spans hay[last - length + 1 : last + 1]; its word(s) end before hay[last].
             start = last - length + (2 if left else 1)
-            prefix = ""
+            if upper and original[folded.offset(start - 1)].islower():
+                continue
+            chosen = entries
             if not left:
-                word_start = hay.rfind(" ", 0, start) + 1
-                prefix = hay[word_start:start]
+                prefix = hay[hay.rfind(" ", 0, start) + 1 : start]
+                chosen = tuple(e for e in chosen if prefix in _PROCLITICS[e.attach])
             start, end = start - 1, last - 1  # hay has one more space at the start
             if dot and folded.text.startswith(".", end):
                 end += 1
-            first, stop = folded.span(start, end)
-            written = folded.original[first:stop]
-            chosen = [
-                e
-                for e in entries
-                if e.case.allows(written) and (left or prefix in _PROCLITICS[e.attach])
-            ]
-            if any(e.lang == lang for e in chosen):
+            if cased:
+                written = original[folded.offset(start) : folded.offset(end)]
+                chosen = tuple(e for e in chosen if e.case.allows(written))
+            if len(chosen) > 1 and any(e.lang == lang for e in chosen):
                 chosen = [e for e in chosen if e.lang == lang]
-            if chosen:
+            if len(chosen) == 1:
+                found.append(EntityMatch(start, end, ((chosen[0].kind, chosen[0].id),)))
+            elif chosen:
                 ids = tuple(sorted({(e.kind, e.id) for e in chosen}))
                 found.append(EntityMatch(start, end, ids))
         return found

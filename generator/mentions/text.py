@@ -3,10 +3,11 @@ keeping a map from every folded character back to the original code points."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Written for the apostrophe in real text: typographic, modifier letter, left quote, acute, prime.
 APOSTROPHES = "'\u2019\u02bc\u2018\u00b4\u2032"
@@ -59,95 +60,119 @@ def fold_char(char: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", folded) if not _is_mark(c))
 
 
+# Stands, in the first pass of folding, for a character that does not fold to exactly one.
+_UNEVEN = "\x00"
+
+
 @functools.cache
-def _tables() -> tuple[dict[int, str], re.Pattern[str], dict[int, str]]:
-    """The translate table, the pattern of characters that do not fold one-to-one, and the table
-    that blanks every character that is not a letter or a digit (for word matching)."""
-    table: dict[int, str] = {}
-    uneven: list[int] = []
-    blank: dict[int, str] = {ord("_"): " "}
+def _tables() -> tuple[list[str | None], list[str | None]]:
+    """Two tables for ``str.translate``, indexed by code point (a list is several times faster
+    than a dict there): folding, with every character that does not fold to exactly one
+    character as ``_UNEVEN``; and blanking every character that is not a letter or a digit."""
+    # Every entry is filled: None would delete the character.
+    identity = [chr(cp) for cp in range(0x10000)]
+    folding: list[str | None] = identity.copy()
+    blanking: list[str | None] = identity.copy()
     for cp in range(0x10000):
         if 0xD800 <= cp < 0xE000:
             continue
-        char = chr(cp)
+        char = identity[cp]
         folded = fold_char(char)
-        if folded != char:
-            table[cp] = folded
-        if len(folded) != 1:
-            uneven.append(cp)
+        if len(folded) != 1 or char == _UNEVEN:
+            folding[cp] = _UNEVEN
+        elif folded != char:
+            folding[cp] = folded
         if not char.isalnum():
-            blank[cp] = " "
-    ranges: list[str] = []
-    start = prev = uneven[0]
-    for cp in [*uneven[1:], -1]:
-        if cp != prev + 1:
-            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
-            start = cp
-        prev = cp
-    # A run of whitespace folds to one space; a blank line (a paragraph break) to two spaces,
-    # which no name contains, so that no name is found across paragraphs.
-    special = re.compile(r"\s{2,}|[" + "".join(ranges) + "]")
-    return table, special, blank
+            blanking[cp] = " "
+    blanking[ord("_")] = " "
+    return folding, blanking
+
+
+# After the first pass every space is " ": a run of them folds to one space, except a blank
+# line (a paragraph break), which folds to two so that no name is found across paragraphs.
+_RUN = re.compile("  +")
+
+
+def _specials(even: str) -> list[tuple[int, int]]:
+    """Where the first pass left runs of spaces and uneven characters, in order."""
+    found = [m.span() for m in _RUN.finditer(even)] if "  " in even else []
+    pos = even.find(_UNEVEN)
+    if pos >= 0:
+        while pos >= 0:
+            found.append((pos, pos + 1))
+            pos = even.find(_UNEVEN, pos + 1)
+        found.sort()
+    return found
 
 
 @dataclass(frozen=True)
 class Folded:
-    """A folded text and the map back: folded character ``i`` comes from original
-    ``starts[i]:ends[i]`` (identity when the maps are ``None``)."""
+    """A folded text and the map back to the original, piece by piece: folded piece ``k``
+    starts at ``pieces[k]`` and comes from original offset ``origins[k]``, one character for
+    one (``linear[k]``) or all of it from that one offset (a collapsed run of spaces, or a
+    character that folds to several). No pieces: the identity."""
 
     original: str
     text: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    pieces: list[int] = field(default_factory=list)
+    origins: list[int] = field(default_factory=list)
+    linear: list[bool] = field(default_factory=list)
+
+    def offset(self, index: int) -> int:
+        """The original offset of folded character ``index`` (or of the end, at the end)."""
+        pieces = self.pieces
+        if not pieces:
+            return index
+        if index >= len(self.text):
+            return len(self.original)
+        k = bisect.bisect_right(pieces, index) - 1
+        return self.origins[k] + (index - pieces[k] if self.linear[k] else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the folded span ``start:end`` (``end > start``)."""
-        if self.starts is None or self.ends is None:
-            return start, end
-        return self.starts[start], self.ends[end - 1]
+        """The original span of the folded span ``start:end``; it ends where the next folded
+        character starts, so that it keeps any combining mark of its last letter."""
+        return self.offset(start), self.offset(end)
 
     @functools.cached_property
     def words(self) -> str:
         """The folded text with every character that is not a letter or digit made a space."""
-        return self.text.translate(_tables()[2])
+        return self.text.translate(_tables()[1])
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching: NFC and NFD alike, case and accents off, apostrophes,
     hyphens and spaces unified, Arabic letter variants merged, invisible characters dropped."""
-    table, special, _ = _tables()
-    if special.search(text) is None:
-        return Folded(text, text.translate(table))
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    even = text.translate(_tables()[0])
+    specials = _specials(even)
+    if not specials:
+        return Folded(text, even)
+    parts: list[str] = []
+    folded = Folded(text, "")
+    length = 0  # of the folded text so far
+
+    def piece(part: str, origin: int, linear: bool) -> None:
+        nonlocal length
+        parts.append(part)
+        folded.pieces.append(length)
+        folded.origins.append(origin)
+        folded.linear.append(linear)
+        length += len(part)
+
     pos = 0
-    for match in special.finditer(text):
-        first, last = match.span()
+    for first, last in specials:
         if first > pos:
-            pieces.append(text[pos:first].translate(table))
-            starts.extend(range(pos, first))
-            ends.extend(range(pos + 1, first + 1))
-        found = match.group()
-        if last - first > 1:  # a whitespace run
-            width = 2 if found.count("\n") >= 2 else 1
-            pieces.append(" " * width)
-            starts.extend([first] * width)
-            ends.extend([last] * width)
+            piece(even[pos:first], pos, True)
+        if last - first > 1:  # a run of spaces
+            piece("  " if text.count("\n", first, last) >= 2 else " ", first, False)
         else:
-            folded = table.get(ord(found), found)
-            if folded:
-                pieces.append(folded)
-                starts.extend([first] * len(folded))
-                ends.extend([last] * len(folded))
-            elif _is_mark(found) and ends and ends[-1] == first:
-                ends[-1] = last  # a combining mark belongs to the letter before it
+            char = text[first]
+            part = fold_char(char) if char != _UNEVEN else char
+            if part:
+                piece(part, first, False)
         pos = last
     if pos < len(text):
-        pieces.append(text[pos:].translate(table))
-        starts.extend(range(pos, len(text)))
-        ends.extend(range(pos + 1, len(text) + 1))
-    return Folded(text, "".join(pieces), starts, ends)
+        piece(even[pos:], pos, True)
+    return Folded(text, "".join(parts), folded.pieces, folded.origins, folded.linear)
 
 
 def fold_words(text: str) -> str:

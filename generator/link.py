@@ -1,0 +1,133 @@
+"""The link stage: mentions of actors, places and days in every briefing, against the whole
+registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .diagnostics import Diagnostic, Location, sort_key, warning
+from .mentions.dates import DateMatcher, date_matcher
+from .mentions.entities import EntityMatcher
+from .mentions.markup import protected_spans
+from .mentions.text import fold
+from .model import Briefing, Content, EntityKind, Linked, Mention, Registry
+
+
+class Matchers:
+    """The registry's name automaton and each language's date grammar, each built once."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.entities = EntityMatcher(registry)
+
+    def dates(self, lang: str) -> DateMatcher:
+        """The date grammar of ``lang``."""
+        return date_matcher(lang)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # in the original body
+    end: int
+    entities: tuple[tuple[EntityKind, str], ...] = ()
+    day: Any = None  # a datetime.date for a date
+
+
+def find_mentions(content: Content) -> Linked:
+    """Mentions of every briefing against the complete registry; ambiguity warnings as
+    diagnostics."""
+    matchers = Matchers(content.registry)
+    mentions: dict[tuple[str, str], tuple[Mention, ...]] = {}
+    diagnostics: list[Diagnostic] = []
+    for briefing in content.briefings:
+        found, warnings = link_briefing(briefing, content.registry, matchers=matchers)
+        mentions[briefing.key] = found
+        diagnostics.extend(warnings)
+    return Linked(content, mentions, tuple(sorted(diagnostics, key=sort_key)))
+
+
+def link_briefing(
+    briefing: Briefing, registry: Registry, *, matchers: Matchers | None = None
+) -> tuple[tuple[Mention, ...], tuple[Diagnostic, ...]]:
+    """The mentions of one briefing's body, sorted and without overlaps, and the warnings about
+    names that may mean more than one entity."""
+    matchers = matchers or Matchers(registry)
+    body = briefing.body
+    folded = fold(body)
+    candidates = [
+        _Candidate(*folded.span(m.start, m.end), entities=m.entities)
+        for m in matchers.entities.find(folded, briefing.lang)
+    ]
+    candidates += [
+        _Candidate(*folded.span(m.start, m.end), day=m.date)
+        for m in matchers.dates(briefing.lang).find(folded, briefing.date)
+    ]
+    chosen = _longest_first(candidates, protected_spans(body))
+    listed = {("actor", i) for i in briefing.actors} | {("place", i) for i in briefing.places}
+    mentions: list[Mention] = []
+    diagnostics: list[Diagnostic] = []
+    warned: set[str] = set()
+    for candidate in chosen:
+        text = body[candidate.start : candidate.end]
+        if candidate.day is not None:
+            mentions.append(Mention("date", candidate.start, candidate.end, text, date=candidate.day))
+            continue
+        entities = candidate.entities
+        if len(entities) > 1:
+            entities = tuple(e for e in entities if e in listed) or entities
+        if len(entities) == 1:
+            kind, entity_id = entities[0]
+            mentions.append(Mention(kind, candidate.start, candidate.end, text, id=entity_id))
+        elif text.casefold() not in warned:
+            warned.add(text.casefold())
+            diagnostics.append(_ambiguous(briefing, candidate.start, text, entities))
+    return tuple(mentions), tuple(diagnostics)
+
+
+def _longest_first(
+    candidates: list[_Candidate], protected: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """The longest candidates that overlap neither markup nor a longer candidate, by start."""
+    taken = bytearray(max((c.end for c in candidates), default=0) + 1)
+    for start, end in protected:
+        taken[start:end] = b"\1" * (min(end, len(taken)) - min(start, len(taken)))
+    chosen = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.day is None)):
+        if taken.find(1, candidate.start, candidate.end) == -1:
+            taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _ambiguous(
+    briefing: Briefing, start: int, text: str, entities: tuple[tuple[EntityKind, str], ...]
+) -> Diagnostic:
+    body = briefing.body
+    line = briefing.body_line + body.count("\n", 0, start)
+    column = start - (body.rfind("\n", 0, start) + 1) + 1
+    meanings = [f"{kind} '{entity_id}'" for kind, entity_id in entities]
+    listing = ", ".join(meanings[:-1]) + " or " + meanings[-1]
+    return warning(
+        "mention.ambiguous",
+        Location(briefing.path, line, column),
+        f"alias '{text}' may mean {listing}; list one in the front matter's actors/places",
+    )
+
+
+def annotation(briefing: Briefing, mentions: tuple[Mention, ...] | list[Mention]) -> dict[str, Any]:
+    """What ``briefing annotate --format json`` prints for one briefing."""
+    items: list[dict[str, Any]] = []
+    for m in mentions:
+        if m.kind == "date":
+            assert m.date is not None
+            items.append(
+                {"kind": "date", "date": m.date.isoformat(), "text": m.text, "start": m.start, "end": m.end}
+            )
+        else:
+            items.append({"kind": m.kind, "id": m.id, "text": m.text, "start": m.start, "end": m.end})
+    return {
+        "file": briefing.path,
+        "lang": briefing.lang,
+        "date": briefing.date.isoformat(),
+        "mentions": items,
+    }
