@@ -160,8 +160,12 @@ def write_root(config: SiteConfig, staging: Path, names: dict[str, str]) -> None
     languages = [
         {"tag": tag, "name": names[tag], "dir": direction(tag)} for tag in config.locales
     ]
+    for language in languages:
+        language["site_name"] = config.name_in(language["tag"])
     html = env.get_template("root.html.j2").render(
-        site_name=config.site_name, languages=languages, default=config.default_locale
+        site_name=config.name_in(config.default_locale),
+        languages=languages,
+        default=config.default_locale,
     )
     (staging / "index.html").write_text(html, encoding="utf-8")
 

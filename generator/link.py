@@ -3,7 +3,7 @@ registry."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from typing import Any
 
 from .diagnostics import Diagnostic, Location, sort_key, warning
@@ -25,12 +25,9 @@ class Matchers:
         return date_matcher(lang)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    start: int  # in the original body
-    end: int
-    entities: tuple[tuple[EntityKind, str], ...] = ()
-    day: Any = None  # a datetime.date for a date
+#: A span of the body that may become a mention: start, end (in the original body), the entities
+#: it may name (none for a date) and the day it names (None for an entity).
+_Candidate = tuple[int, int, tuple[tuple[EntityKind, str], ...], dt.date | None]
 
 
 def find_mentions(content: Content) -> Linked:
@@ -54,12 +51,13 @@ def link_briefing(
     matchers = matchers or Matchers(registry)
     body = briefing.body
     folded = fold(body)
-    candidates = [
-        _Candidate(*folded.span(m.start, m.end), entities=m.entities)
+    offset = folded.offset
+    candidates: list[_Candidate] = [
+        (offset(m.start), offset(m.end), m.entities, None)
         for m in matchers.entities.find(folded, briefing.lang)
     ]
     candidates += [
-        _Candidate(*folded.span(m.start, m.end), day=m.date)
+        (offset(m.start), offset(m.end), (), m.date)
         for m in matchers.dates(briefing.lang).find(folded, briefing.date)
     ]
     chosen = _longest_first(candidates, protected_spans(body))
@@ -67,20 +65,19 @@ def link_briefing(
     mentions: list[Mention] = []
     diagnostics: list[Diagnostic] = []
     warned: set[str] = set()
-    for candidate in chosen:
-        text = body[candidate.start : candidate.end]
-        if candidate.day is not None:
-            mentions.append(Mention("date", candidate.start, candidate.end, text, date=candidate.day))
+    for start, end, entities, day in chosen:
+        text = body[start:end]
+        if day is not None:
+            mentions.append(Mention("date", start, end, text, date=day))
             continue
-        entities = candidate.entities
         if len(entities) > 1:
             entities = tuple(e for e in entities if e in listed) or entities
         if len(entities) == 1:
             kind, entity_id = entities[0]
-            mentions.append(Mention(kind, candidate.start, candidate.end, text, id=entity_id))
+            mentions.append(Mention(kind, start, end, text, id=entity_id))
         elif text.casefold() not in warned:
             warned.add(text.casefold())
-            diagnostics.append(_ambiguous(briefing, candidate.start, text, entities))
+            diagnostics.append(_ambiguous(briefing, start, text, entities))
     return tuple(mentions), tuple(diagnostics)
 
 
@@ -88,15 +85,18 @@ def _longest_first(
     candidates: list[_Candidate], protected: list[tuple[int, int]]
 ) -> list[_Candidate]:
     """The longest candidates that overlap neither markup nor a longer candidate, by start."""
-    taken = bytearray(max((c.end for c in candidates), default=0) + 1)
+    taken = bytearray(max((c[1] for c in candidates), default=0) + 1)
     for start, end in protected:
         taken[start:end] = b"\1" * (min(end, len(taken)) - min(start, len(taken)))
     chosen = []
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.day is None)):
-        if taken.find(1, candidate.start, candidate.end) == -1:
-            taken[candidate.start : candidate.end] = b"\1" * (candidate.end - candidate.start)
+    # Longest first; at equal length the earlier, then a date before a name.
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[3] is None)):
+        start, end = candidate[0], candidate[1]
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\1" * (end - start)
             chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    chosen.sort()
+    return chosen
 
 
 def _ambiguous(

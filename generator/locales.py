@@ -20,10 +20,16 @@ class SiteConfig:
     mkdocs_yml: Path
     locales: tuple[str, ...]
     site_name: str
+    #: The site's name per locale (``extra.site_name``); ``site_name`` where a locale has none.
+    site_names: dict[str, str]
     site_url: str
     content_dir: Path
     templates_dir: Path
     output_dir: Path
+
+    def name_in(self, tag: str) -> str:
+        """The site's name in a locale."""
+        return self.site_names.get(tag, self.site_name)
 
     @property
     def default_locale(self) -> str:
@@ -86,6 +92,13 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
             problems.append(error("config.locales", Location(shown), str(exc)))
     if problems:
         raise ContentError(problems)
+    names = extra.get("site_name")
+    if names is not None and not (
+        isinstance(names, dict) and all(isinstance(v, str) for v in names.values())
+    ):
+        raise ContentError(
+            [error("config.site_name", Location(shown), "extra.site_name maps locales to names")]
+        )
     root = mkdocs_yml.parent
     site_url = str(raw.get("site_url") or "")
     return SiteConfig(
@@ -93,6 +106,7 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
         mkdocs_yml=mkdocs_yml,
         locales=tuple(locales),
         site_name=str(raw.get("site_name") or "Briefings"),
+        site_names={str(k): v for k, v in (names or {}).items()},
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
         content_dir=root / "content",
         templates_dir=root / "site_templates",

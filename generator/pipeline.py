@@ -46,7 +46,7 @@ def render(config: SiteConfig, index: SiteIndex, l10ns: dict[str, L10n]) -> list
     """Every locale's pages, in memory."""
     env = make_environment(config.templates_dir)
     return [
-        render_locale(index, l10ns[tag], env, config.site_name, config.default_locale)
+        render_locale(index, l10ns[tag], env, config.name_in(tag), config.default_locale)
         for tag in config.locales
     ]
 

@@ -20,6 +20,8 @@ from .locales import direction
 from .model import Actor, Briefing, Mention, Place
 from .paths import actor_path, briefing_path, day_path, place_path, relative, url_of
 
+#: ATX and setext headings of a Markdown body.
+HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 #: Characters Markdown would read as markup inside plain text.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
 
@@ -220,11 +222,18 @@ class Site:
 
 
 def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Mention], str]) -> str:
-    """Wrap mentions in Markdown links: each entity's first mention, and every date."""
+    """Wrap mentions in Markdown links: each entity's first mention, and every date.
+
+    Mentions in headings stay plain text (a heading made of links reads badly); the entity's
+    next mention in running text takes the link.
+    """
     seen: set[tuple[str, str]] = set()
     parts: list[str] = []
     cursor = 0
+    headings = [(m.start(), m.end()) for m in HEADING.finditer(body)]
     for mention in sorted(mentions, key=lambda m: m.start):
+        if any(start <= mention.start < end for start, end in headings):
+            continue
         if mention.kind != "date":
             key = (mention.kind, mention.id or "")
             if key in seen:
@@ -276,4 +285,4 @@ def render_locale(
         (gettext("Places"), "places/index.md"),
         (gettext("Dates"), "dates/index.md"),
     )
-    return RenderedLocale(l10n.tag, gettext(site_name), nav, tuple(pages))
+    return RenderedLocale(l10n.tag, site_name, nav, tuple(pages))

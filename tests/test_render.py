@@ -32,6 +32,12 @@ def test_first_entity_mention_and_every_date_become_links() -> None:
     assert linked == "[OMS](/actor) et OMS, [jeudi](/date) et [jeudi](/date)."
 
 
+def test_mentions_in_headings_are_not_linked() -> None:
+    body = "## MSF calls\n\nMSF said so.\n"
+    mentions = [Mention("actor", 3, 6, "MSF", id="msf"), Mention("actor", 14, 17, "MSF", id="msf")]
+    assert link_mentions(body, mentions, lambda m: "/msf") == "## MSF calls\n\n[MSF](/msf) said so.\n"
+
+
 def test_markdown_text_escapes_html_and_markdown() -> None:
     assert markdown_text("<script>*x*[y]") == "&lt;script&gt;\\*x\\*\\[y\\]"
 

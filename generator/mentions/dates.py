@@ -6,6 +6,7 @@ Arabic has both سبتمبر and the Levant's أيلول); no month or day name 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -33,6 +34,7 @@ _WEEKDAY_PHRASES = {
 _NOT_ORDINALS = frozenset({"h"})
 
 _NUMBER = re.compile(r"\d+")
+_SEPARATORS = frozenset("/.-")
 _WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفب]))"  # Arabic و ف ب may join a day or month name
 
 
@@ -216,10 +218,14 @@ class DateMatcher:
         # Every date starts with a number or a name: the automaton finds the names (their first
         # word) and the expression is tried only there, which is many times faster than a scan.
         self._anchors = ahocorasick.Automaton()
-        starts = chain(self.months.number, self.weekdays.number, self.relative)
-        for first in {fold_words(name).partition(" ")[0] for name in starts} - {""}:
-            key = first + " " if is_arabic(first[0]) else " " + first + " "
-            self._anchors.add_word(key, (len(key), key[0] == " "))
+        month_words = {fold_words(name).partition(" ")[0] for name in self.months.number}
+        starts = chain(self.weekdays.number, self.relative)
+        other_words = {fold_words(name).partition(" ")[0] for name in starts}
+        month_first = "(?P<MD>" in self._pattern.pattern
+        for word in (month_words | other_words) - {""}:
+            key = word + " " if is_arabic(word[0]) else " " + word + " "
+            starts_date = word in other_words or month_first
+            self._anchors.add_word(key, (len(key), key[0] == " ", word in month_words, starts_date))
         self._anchors.make_automaton()
         self._range_before = re.compile(
             r"(?<![\w.,/:-])(\d{1,2})(?:-?[^\W\d_]{1,3}|\.)? ?(?:[-\u2014]|\w{1,5}) ?\Z"
@@ -252,9 +258,23 @@ class DateMatcher:
         if self.empty:
             return []
         text = folded.text
-        anchors = {m.start() for m in _NUMBER.finditer(text)}
-        for last, (length, left) in self._anchors.iter(" " + folded.words + " "):
-            anchors.add(last - length + (1 if left else 0))
+        anchors = set()
+        months = []
+        for last, (length, left, month, starts_date) in self._anchors.iter(" " + folded.words + " "):
+            position = last - length + (1 if left else 0)
+            if starts_date:
+                anchors.add(position)
+            if month:
+                months.append(position)
+        months.sort()
+        for number in _NUMBER.finditer(text):
+            start, end = number.span()
+            # A number starts a date only before a month name or as in 30/09/2016.
+            after = bisect.bisect_right(months, end)
+            if (after < len(months) and months[after] <= end + 16) or (
+                text[end : end + 1] in _SEPARATORS and text[end + 1 : end + 2].isdigit()
+            ):
+                anchors.add(start)
         found: list[DateMatch] = []
         last_end = 0
         for anchor in sorted(anchors):
