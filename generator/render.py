@@ -105,10 +105,21 @@ class Site:
         return relative(target, self.here)
 
     def _link(self, label: str, target: str, lang: str | None = None) -> Markup:
-        attrs = ""
-        if lang and lang != self.l10n.tag:
-            attrs = f'{{ lang="{lang}" }}'
-        return Markup(f"[{markdown_text(label)}]({self.href(target)}){attrs}")
+        return Markup(f"[{markdown_text(label)}]({self.href(target)}){self.lang_attrs(lang)}")
+
+    def lang_attrs(self, lang: str | None) -> Markup:
+        """An attribute list marking text in another language (and direction) than the page's."""
+        if not lang or lang == self.l10n.tag:
+            return Markup("")
+        if direction(lang) == self.l10n.dir:
+            return Markup(f'{{: lang="{lang}" }}')
+        return Markup(f'{{: lang="{lang}" dir="{direction(lang)}" }}')
+
+    def foreign(self, text: str, lang: str) -> Markup:
+        """Inline text isolated from the page's direction and marked with its language."""
+        if lang == self.l10n.tag:
+            return markdown_text(text)
+        return Markup(f'<bdi lang="{lang}">{markdown_text(text)}</bdi>')
 
     def actor(self, actor_id: str) -> Markup:
         """A link to an actor's page, named in this locale."""
@@ -173,12 +184,16 @@ class Site:
         """The places containing this one, outermost first."""
         return list(reversed(self.index.linked.content.registry.ancestors(place_id)))
 
-    def aliases(self, entity: Actor | Place) -> list[str]:
-        """Every other way the entity is written, this locale's first, without repeats."""
+    def aliases(self, entity: Actor | Place) -> list[Markup]:
+        """Every other way the entity is written, this locale's first, each marked with its language."""
         names = set(entity.name.values())
-        ordered = [self.l10n.tag] + sorted(entity.aliases)
-        found = (alias for lang in ordered for alias in entity.aliases.get(lang, ()))
-        return [a for a in dict.fromkeys(found) if a not in names]
+        ordered = [self.l10n.tag] + sorted(set(entity.aliases) - {self.l10n.tag})
+        found: dict[str, str] = {}
+        for lang in ordered:
+            for alias in entity.aliases.get(lang, ()):
+                if alias not in names:
+                    found.setdefault(alias, lang)
+        return [self.foreign(alias, lang) for alias, lang in found.items()]
 
     def wikidata(self, item: str) -> Markup:
         """The address of a Wikidata item."""

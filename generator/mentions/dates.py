@@ -33,7 +33,7 @@ _WEEKDAY_PHRASES = {
 # A number glued to a day: "10h" is ten o'clock in most languages that write it so, not a day.
 _NOT_ORDINALS = frozenset({"h"})
 
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"[0-9]+")
 _SEPARATORS = frozenset("/.-")
 _WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفب]))"  # Arabic و ف ب may join a day or month name
 
@@ -226,6 +226,8 @@ class DateMatcher:
             key = word + " " if is_arabic(word[0]) else " " + word + " "
             starts_date = word in other_words or month_first
             self._anchors.add_word(key, (len(key), key[0] == " ", word in month_words, starts_date))
+        for digit in "0123456789":  # numbers, found in the same pass (a scan is slower)
+            self._anchors.add_word(" " + digit, (2, True, False, None))
         self._anchors.make_automaton()
         self._range_before = re.compile(
             r"(?<![\w.,/:-])(\d{1,2})(?:-?[^\W\d_]{1,3}|\.)? ?(?:[-\u2014]|\w{1,5}) ?\Z"
@@ -260,15 +262,18 @@ class DateMatcher:
         text = folded.text
         anchors = set()
         months = []
+        numbers = []
         for last, (length, left, month, starts_date) in self._anchors.iter(" " + folded.words + " "):
             position = last - length + (1 if left else 0)
             if starts_date:
                 anchors.add(position)
+            elif starts_date is None:
+                numbers.append(position)
             if month:
                 months.append(position)
         months.sort()
-        for number in _NUMBER.finditer(text):
-            start, end = number.span()
+        for start in numbers:
+            end = _NUMBER.match(text, start).end()  # type: ignore[union-attr]
             # A number starts a date only before a month name or as in 30/09/2016.
             after = bisect.bisect_right(months, end)
             if (after < len(months) and months[after] <= end + 16) or (
