@@ -11,7 +11,9 @@ from .load import BriefingFile, Loaded, load_content, read_briefing
 from .validate import validate
 
 
-def annotate_file(file: Path, content_root: Path, locales: tuple[str, ...] | None) -> dict[str, Any]:
+def annotate_file(
+    file: Path, content_root: Path, locales: tuple[str, ...] | None
+) -> dict[str, Any]:
     """Validate one briefing against the registry under ``content_root`` and list its mentions."""
     registry_files = load_content(content_root)
     read = read_briefing(file)

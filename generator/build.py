@@ -92,8 +92,35 @@ def locale_config(
 
 
 # lunr languages Material ships; others fall back to English stemming.
-_LUNR = {"ar", "da", "de", "du", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "kn", "ko", "nl",
-         "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+_LUNR = {
+    "ar",
+    "da",
+    "de",
+    "du",
+    "es",
+    "fi",
+    "fr",
+    "hi",
+    "hu",
+    "hy",
+    "it",
+    "ja",
+    "kn",
+    "ko",
+    "nl",
+    "no",
+    "pt",
+    "ro",
+    "ru",
+    "sa",
+    "sv",
+    "ta",
+    "te",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+}
 
 
 def _search_language(locale: str) -> list[str]:
@@ -154,12 +181,8 @@ def build_site(
 
 def write_root(config: SiteConfig, staging: Path, names: dict[str, str]) -> None:
     """The root page: a choice of language, leading to the reader's preferred one."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(config.templates_dir), autoescape=True
-    )
-    languages = [
-        {"tag": tag, "name": names[tag], "dir": direction(tag)} for tag in config.locales
-    ]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.templates_dir), autoescape=True)
+    languages = [{"tag": tag, "name": names[tag], "dir": direction(tag)} for tag in config.locales]
     for language in languages:
         language["site_name"] = config.name_in(language["tag"])
     html = env.get_template("root.html.j2").render(

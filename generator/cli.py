@@ -65,7 +65,9 @@ def build(config_file: Path, strict: bool, jobs: int | None) -> None:
         report, checked = run_build(config, jobs=jobs)
     except ContentError as exc:
         _report(exc.diagnostics)
-        click.echo(f"build failed: {_count(exc.diagnostics)}; {config.output_dir} left as it was", err=True)
+        click.echo(
+            f"build failed: {_count(exc.diagnostics)}; {config.output_dir} left as it was", err=True
+        )
         sys.exit(1)
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -160,11 +162,19 @@ def serve(config_file: Path, port: int) -> None:
 @main.command()
 @click.argument("what")
 @click.argument("identifier", required=False)
-@click.option("--lang", default=None, help="Language of a new briefing (default: the site's first).")
-@click.option("--translation-of", "translation_of", default=None, help="Slug this briefing translates.")
+@click.option(
+    "--lang", default=None, help="Language of a new briefing (default: the site's first)."
+)
+@click.option(
+    "--translation-of", "translation_of", default=None, help="Slug this briefing translates."
+)
 @config_option
 def new(
-    what: str, identifier: str | None, lang: str | None, translation_of: str | None, config_file: Path
+    what: str,
+    identifier: str | None,
+    lang: str | None,
+    translation_of: str | None,
+    config_file: Path,
 ) -> None:
     """Scaffold a briefing, an actor or a place.
 

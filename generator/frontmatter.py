@@ -8,6 +8,7 @@ validator then converts each one to the type its field declares.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -134,7 +135,7 @@ class _Events:
         self.first_line = first_line
         self.stream = yaml.parse(text, Loader=yaml.SafeLoader)
 
-    def location(self, mark: yaml.Mark | None) -> Location:
+    def location(self, mark: Any) -> Location:
         if mark is None:
             return Location(self.path, self.first_line, 1)
         return Location(self.path, mark.line + self.first_line, mark.column + 1)
@@ -183,9 +184,7 @@ class _Events:
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            raise YamlError(
-                "yaml.tag", where, f"YAML tags ({tag}) are not allowed: remove the tag"
-            )
+            raise YamlError("yaml.tag", where, f"YAML tags ({tag}) are not allowed: remove the tag")
         if isinstance(event, yaml.ScalarEvent):
             return Scalar(event.value, plain=event.style is None, location=where)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -199,9 +198,7 @@ class _Events:
             while not isinstance(child := self.next(), yaml.MappingEndEvent):
                 key = self.node(child)
                 if not isinstance(key, Scalar):
-                    raise YamlError(
-                        "yaml.key", key.location, "mapping keys must be plain words"
-                    )
+                    raise YamlError("yaml.key", key.location, "mapping keys must be plain words")
                 if key.value in seen:
                     first = seen[key.value]
                     raise YamlError(

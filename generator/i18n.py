@@ -11,7 +11,7 @@ from .locales import SiteConfig
 
 
 def _pybabel(*args: str) -> None:
-    CommandLineInterface().run(["pybabel", "-q", *args])
+    CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
 
 
 def pot_path(config: SiteConfig) -> Path:
@@ -24,9 +24,18 @@ def extract(config: SiteConfig) -> Path:
     pot = pot_path(config)
     pot.parent.mkdir(parents=True, exist_ok=True)
     _pybabel(
-        "extract", "-F", str(config.root / "babel.cfg"), "-o", str(pot),
-        "--no-location", "--sort-output", "--omit-header", "-k", "N_",
-        str(config.root / "site_templates"), str(config.root / "generator"),
+        "extract",
+        "-F",
+        str(config.root / "babel.cfg"),
+        "-o",
+        str(pot),
+        "--no-location",
+        "--sort-output",
+        "--omit-header",
+        "-k",
+        "N_",
+        str(config.root / "site_templates"),
+        str(config.root / "generator"),
     )
     return pot
 
@@ -39,8 +48,18 @@ def update(config: SiteConfig) -> list[Path]:
         po = catalog_path(config.templates_dir, tag)
         locale = tag.replace("-", "_")
         if po.exists():
-            _pybabel("update", "-i", str(pot), "-o", str(po), "-l", locale,
-                     "--no-fuzzy-matching", "--omit-header", "--ignore-obsolete")
+            _pybabel(
+                "update",
+                "-i",
+                str(pot),
+                "-o",
+                str(po),
+                "-l",
+                locale,
+                "--no-fuzzy-matching",
+                "--omit-header",
+                "--ignore-obsolete",
+            )
         else:
             po.parent.mkdir(parents=True, exist_ok=True)
             _pybabel("init", "-i", str(pot), "-o", str(po), "-l", locale)

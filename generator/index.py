@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Briefing, Event, Figure, Linked, Mention
 
@@ -78,7 +79,7 @@ def build_index(linked: Linked) -> SiteIndex:
     occurrences: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
     actors_of_slug: dict[str, set[str]] = defaultdict(set)
     figures: dict[str, list[tuple[Key, Figure]]] = defaultdict(list)
-    days: dict[dt.date, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    days: dict[dt.date, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
 
     for briefing in content.briefings:
         mentions = linked.mentions.get(briefing.key, ())
@@ -110,11 +111,11 @@ def build_index(linked: Linked) -> SiteIndex:
 
     children: dict[str, list[str]] = defaultdict(list)
     within: dict[str, set[str]] = defaultdict(set)
-    for place in registry.places.values():
-        if place.within:
-            children[place.within].append(place.id)
-        for ancestor in (place.id, *registry.ancestors(place.id)):
-            within[ancestor].update(places.get(place.id, ()))
+    for entry in registry.places.values():
+        if entry.within:
+            children[entry.within].append(entry.id)
+        for ancestor in (entry.id, *registry.ancestors(entry.id)):
+            within[ancestor].update(places.get(entry.id, ()))
 
     def newest_first(found: set[str]) -> tuple[str, ...]:
         return tuple(sorted(found, key=order.__getitem__))
@@ -152,7 +153,9 @@ def build_index(linked: Linked) -> SiteIndex:
     )
 
 
-def _versions(briefings: tuple[Briefing, ...], locales: tuple[str, ...]) -> dict[str, tuple[Briefing, ...]]:
+def _versions(
+    briefings: tuple[Briefing, ...], locales: tuple[str, ...]
+) -> dict[str, tuple[Briefing, ...]]:
     order = {lang: i for i, lang in enumerate(locales)}
     grouped: dict[str, list[Briefing]] = defaultdict(list)
     for briefing in briefings:

@@ -12,7 +12,9 @@ from .diagnostics import Diagnostic, Location, error
 from .frontmatter import Document, Mapping, YamlError, decode, parse_yaml, split_front_matter
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-BRIEFING_NAME = re.compile(r"(?P<slug>[^.]+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md\Z")
+BRIEFING_NAME = re.compile(
+    r"(?P<slug>[^.]+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md\Z"
+)
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 

@@ -38,11 +38,11 @@ class SiteConfig:
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name:``): they become None."""
+    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name:``): each is None."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda l, s, n: None)
+_TolerantLoader.add_multi_constructor("", lambda *_: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 
 
 def babel_locale(tag: str) -> Locale:
@@ -73,7 +73,9 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
     try:
         raw: Any = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except FileNotFoundError:
-        raise ContentError([error("config.missing", Location(shown), "mkdocs.yml not found")]) from None
+        raise ContentError(
+            [error("config.missing", Location(shown), "mkdocs.yml not found")]
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
@@ -83,7 +85,9 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
     locales = extra.get("locales") or ["en"]
     problems = []
     if not isinstance(locales, list) or not all(isinstance(x, str) for x in locales):
-        problems.append(error("config.locales", Location(shown), "extra.locales is a list of languages"))
+        problems.append(
+            error("config.locales", Location(shown), "extra.locales is a list of languages")
+        )
         locales = ["en"]
     for tag in locales:
         try:

@@ -27,7 +27,7 @@ def day_path(day: dt.date) -> str:
 
 
 def url_of(path: str) -> str:
-    """The directory URL MkDocs gives a docs path (``a/b.md`` → ``a/b/``, ``a/index.md`` → ``a/``)."""
+    """The URL MkDocs gives a docs path: ``a/b.md`` → ``a/b/``, ``a/index.md`` → ``a/``."""
     stem = path[: -len(".md")]
     if stem == "index":
         return ""

@@ -1,4 +1,4 @@
-"""Run the stages in order — load, validate, link, index, render, build: the one place that knows it."""
+"""Run the stages in order (load, validate, link, index, render, build): the one place that knows."""
 
 from __future__ import annotations
 
@@ -67,4 +67,3 @@ def build(config: SiteConfig, *, jobs: int | None = None) -> tuple[BuildReport, 
     rendered = render(config, index, l10ns)
     report = build_site(config, rendered, l10ns, briefing_alternates(index), jobs=jobs)
     return report, checked
-

@@ -185,7 +185,7 @@ class Site:
         return list(reversed(self.index.linked.content.registry.ancestors(place_id)))
 
     def aliases(self, entity: Actor | Place) -> list[Markup]:
-        """Every other way the entity is written, this locale's first, each marked with its language."""
+        """Every other way the entity is written, this locale's first, marked with its language."""
         names = set(entity.name.values())
         ordered = [self.l10n.tag] + sorted(set(entity.aliases) - {self.l10n.tag})
         found: dict[str, str] = {}
@@ -220,7 +220,9 @@ class Site:
     def snippet(self, kind: str, entity_id: str, slug: str) -> Markup | None:
         """The sentence of the shown version that mentions the entity, the mention marked."""
         shown = self.version(slug).key
-        found = [o for o in self.index.occurrences.get((kind, entity_id), ()) if o.briefing[0] == slug]
+        found = [
+            o for o in self.index.occurrences.get((kind, entity_id), ()) if o.briefing[0] == slug
+        ]
         found.sort(key=lambda o: o.briefing != shown)
         if not found:
             return None

@@ -16,7 +16,7 @@ class ScaffoldError(Exception):
 
 
 def slugify(title: str) -> str:
-    """'Alep : l’offensive' → 'alep-l-offensive' (accents dropped, ASCII words joined by hyphens)."""
+    """'Alep : l’offensive' → 'alep-l-offensive': accents dropped, ASCII words hyphenated."""
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
 
@@ -37,14 +37,18 @@ def scaffold(
     """Create the file and return its path; never overwrite."""
     if what in ("actor", "place"):
         if not identifier or not ID_PATTERN.match(identifier):
-            raise ScaffoldError(f"give the new {what} an id of lowercase letters, digits and hyphens")
+            raise ScaffoldError(
+                f"give the new {what} an id of lowercase letters, digits and hyphens"
+            )
         path = config.content_dir / f"{what}s" / f"{identifier}.yml"
         text = _registry_entry(what, config.locales)
     else:
         title = what if identifier is None else f"{what} {identifier}"
         lang = lang or config.default_locale
         if lang not in config.locales:
-            raise ScaffoldError(f"unknown language '{lang}': the site's are {', '.join(config.locales)}")
+            raise ScaffoldError(
+                f"unknown language '{lang}': the site's are {', '.join(config.locales)}"
+            )
         if translation_of:
             slug = translation_of
             if not list((config.content_dir / "briefings").glob(f"{slug}.*.md")):

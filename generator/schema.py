@@ -57,8 +57,12 @@ ACTOR_KINDS = (
 PLACE_KINDS = ("country", "region", "city", "town", "village", "district", "site")
 
 FIGURE_FIELDS = (
-    Field("label", "text", "What is counted: a key such as `killed` or `wounded`, or free text.",
-          required=True),
+    Field(
+        "label",
+        "text",
+        "What is counted: a key such as `killed` or `wounded`, or free text.",
+        required=True,
+    ),
     Field("value", "number", "The number itself.", required=True),
     Field("source", "id", "The actor who reported the figure.", ref="actor"),
     Field("from", "date", "First day of the period the figure covers."),
@@ -80,16 +84,32 @@ SOURCE_FIELDS = (
 
 BRIEFING_FIELDS = (
     Field("title", "text", "The headline.", required=True),
-    Field("date", "datetime", "Publication date: ISO date, or date-time with a UTC offset.",
-          required=True),
+    Field(
+        "date",
+        "datetime",
+        "Publication date: ISO date, or date-time with a UTC offset.",
+        required=True,
+    ),
     Field("lang", "lang", "The briefing's language; must agree with the file name's suffix."),
-    Field("summary", "text", "One or two sentences for lists, feeds and the meta description.",
-          required=True),
+    Field(
+        "summary",
+        "text",
+        "One or two sentences for lists, feeds and the meta description.",
+        required=True,
+    ),
     Field("updated", "date", "Date of the last substantive update."),
-    Field("actors", "ids", "Actors the author vouches for; mentions in the text are added.",
-          ref="actor"),
-    Field("places", "ids", "Places the author vouches for; mentions in the text are added.",
-          ref="place"),
+    Field(
+        "actors",
+        "ids",
+        "Actors the author vouches for; mentions in the text are added.",
+        ref="actor",
+    ),
+    Field(
+        "places",
+        "ids",
+        "Places the author vouches for; mentions in the text are added.",
+        ref="place",
+    ),
     Field("tags", "words", "Topics, as short lowercase words."),
     Field("figures", "records", "Key numbers, each with who reported it.", fields=FIGURE_FIELDS),
     Field("events", "records", "Dated facts the author states explicitly.", fields=EVENT_FIELDS),

@@ -43,7 +43,7 @@ def serve(config: SiteConfig, port: int, host: str = "127.0.0.1") -> None:
         if path.exists():
             server.watch(str(path))
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
     finally:

@@ -242,16 +242,16 @@ class _Reader:
             return None
         return float(text) if any(c in text for c in ".eE") else int(text)
 
-    def read_coordinates(
-        self, field: Field, node: Node, what: str
-    ) -> tuple[float, float] | None:
+    def read_coordinates(self, field: Field, node: Node, what: str) -> tuple[float, float] | None:
         items = self._list(field, node, "[36.2021, 37.1343]")
         if items is None:
             return None
         numbers = [self.read_number(field, item, what) for item in items]
         if len(numbers) != 2 or None in numbers:
             if len(numbers) != 2:
-                self.fail("field.coordinates", node.location, "coordinates are [latitude, longitude]")
+                self.fail(
+                    "field.coordinates", node.location, "coordinates are [latitude, longitude]"
+                )
             return None
         lat, lon = float(numbers[0]), float(numbers[1])  # type: ignore[arg-type]
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -364,7 +364,6 @@ def _briefing(reader: _Reader, file: BriefingFile, locales: tuple[str, ...]) -> 
     front = file.document.front_matter
     before = len(reader.diagnostics)
     values = reader.fields(front, BRIEFING_FIELDS, "a briefing")
-    where = front.location
     if file.lang not in locales:
         reader.fail(
             "briefing.lang",
@@ -456,11 +455,11 @@ def _check_collisions(reader: _Reader, loaded: Loaded) -> None:
         seen[key] = entry.path
     claimed: dict[tuple[str, str], str] = {}
     for file in loaded.briefings:
-        key = (_fold(file.slug), file.lang.lower())
-        if key in claimed:
+        claim = (_fold(file.slug), file.lang.lower())
+        if claim in claimed:
             reader.fail(
                 "briefing.duplicate",
                 Location(file.path),
-                f"slug '{file.slug}' in '{file.lang}' is also claimed by {claimed[key]}",
+                f"slug '{file.slug}' in '{file.lang}' is also claimed by {claimed[claim]}",
             )
-        claimed[key] = file.path
+        claimed[claim] = file.path

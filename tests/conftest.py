@@ -35,7 +35,9 @@ def make_project(tmp_path: Path) -> MakeProject:
     project's own content/ first.
     """
 
-    def make(files: dict[str, str] | None = None, *, demo: bool = False, mkdocs_yml: str = MKDOCS_YML) -> Path:
+    def make(
+        files: dict[str, str] | None = None, *, demo: bool = False, mkdocs_yml: str = MKDOCS_YML
+    ) -> Path:
         project = tmp_path / "project"
         project.mkdir(exist_ok=True)
         (project / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")

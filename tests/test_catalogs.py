@@ -20,7 +20,9 @@ def msgids(path: Path) -> set[str | tuple[str, ...]]:
         return {m.id for m in read_po(handle) if m.id}
 
 
-def test_pot_is_up_to_date_with_the_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pot_is_up_to_date_with_the_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     committed = msgids(i18n.pot_path(CONFIG))
     monkeypatch.setattr(i18n, "pot_path", lambda config: tmp_path / "messages.pot")
     fresh = msgids(i18n.extract(CONFIG))

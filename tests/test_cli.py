@@ -31,7 +31,10 @@ def test_check_reports_every_error_and_exits_1(make_project: MakeProject) -> Non
     files["content/places/homs.yml"] = "kind: city\nname: {fr: Homs}\nwithin: syra\n"
     code, _out, err = run(make_project(files), "check")
     assert code == 1
-    assert "2016-09-30-x.fr.md:6:10: error[ref.unknown-place]: unknown place 'alepo' in 'places' — did you mean 'aleppo'?" in err
+    assert (
+        "2016-09-30-x.fr.md:6:10: error[ref.unknown-place]: unknown place 'alepo' in 'places' — did you mean 'aleppo'?"
+        in err
+    )
     assert "homs.yml:3:9: error[ref.unknown-place]: unknown place 'syra'" in err
     assert "Traceback" not in err
 
@@ -59,8 +62,17 @@ def test_annotate_prints_the_design_json(make_project: MakeProject) -> None:
     project = make_project(SMALL_SITE)
     target = project / "content/briefings/2016-09-30-alep.fr.md"
     result = CliRunner().invoke(
-        main, ["annotate", str(target), "--content", str(project / "content"), "--format", "json",
-               "-f", str(project / "mkdocs.yml")]
+        main,
+        [
+            "annotate",
+            str(target),
+            "--content",
+            str(project / "content"),
+            "--format",
+            "json",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
     )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)

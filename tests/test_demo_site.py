@@ -38,7 +38,9 @@ def test_every_internal_link_resolves(demo_site: Path) -> None:
 
 
 def test_root_page_leads_to_each_language(demo_site: Path) -> None:
-    hrefs = {link for _, attr, link in links_of((demo_site / "index.html").read_text()) if attr == "href"}
+    hrefs = {
+        link for _, attr, link in links_of((demo_site / "index.html").read_text()) if attr == "href"
+    }
     assert {"fr/", "en/", "ar/"} <= hrefs
 
 
@@ -48,7 +50,10 @@ def test_every_actor_and_place_has_its_page(demo_site: Path, locale: str) -> Non
         ids = sorted(p.stem for p in (ROOT / "content" / kind).glob("*.yml"))
         assert ids, kind
         for entity_id in ids:
-            assert (demo_site / locale / kind / entity_id / "index.html").is_file(), (kind, entity_id)
+            assert (demo_site / locale / kind / entity_id / "index.html").is_file(), (
+                kind,
+                entity_id,
+            )
 
 
 @pytest.mark.parametrize("locale", LOCALES)

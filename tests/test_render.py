@@ -35,7 +35,9 @@ def test_first_entity_mention_and_every_date_become_links() -> None:
 def test_mentions_in_headings_are_not_linked() -> None:
     body = "## MSF calls\n\nMSF said so.\n"
     mentions = [Mention("actor", 3, 6, "MSF", id="msf"), Mention("actor", 14, 17, "MSF", id="msf")]
-    assert link_mentions(body, mentions, lambda m: "/msf") == "## MSF calls\n\n[MSF](/msf) said so.\n"
+    assert (
+        link_mentions(body, mentions, lambda m: "/msf") == "## MSF calls\n\n[MSF](/msf) said so.\n"
+    )
 
 
 def test_markdown_text_escapes_html_and_markdown() -> None:
@@ -67,13 +69,18 @@ def render_small(project: Path, locale: str) -> dict[str, str]:
 def test_briefing_page_in_its_own_language(make_project: MakeProject) -> None:
     pages = render_small(make_project(SMALL_SITE), "fr")
     text = pages["briefings/2016/09/30/2016-09-30-alep.md"]
-    assert "Selon l’[OMS](../../../../actors/who.md), les combats d’[Alep](../../../../places/aleppo.md)" in text
+    assert (
+        "Selon l’[OMS](../../../../actors/who.md), les combats d’[Alep](../../../../places/aleppo.md)"
+        in text
+    )
     assert "[Jeudi](../../../../dates/2016/09/29.md)" in text
     assert "3\u202f800" in text  # the figure, as CLDR writes it in French (narrow no-break space)
     assert "[Organisation mondiale de la santé](../../../../actors/who.md)" in text
 
 
-def test_untranslated_briefing_is_shown_in_its_language_with_a_notice(make_project: MakeProject) -> None:
+def test_untranslated_briefing_is_shown_in_its_language_with_a_notice(
+    make_project: MakeProject,
+) -> None:
     pages = render_small(make_project(SMALL_SITE), "fr")
     text = pages["briefings/2016/10/02/2016-10-02-msf.md"]
     assert 'lang="en"' in text

@@ -96,8 +96,10 @@ def test_every_error_is_reported_with_its_line(make_project: MakeProject) -> Non
             "error[briefing.file-name]",
         ),
         (
-            {"content/places/a.yml": "kind: city\nname: {fr: A}\nwithin: b\n",
-             "content/places/b.yml": "kind: city\nname: {fr: B}\nwithin: a\n"},
+            {
+                "content/places/a.yml": "kind: city\nname: {fr: A}\nwithin: b\n",
+                "content/places/b.yml": "kind: city\nname: {fr: B}\nwithin: a\n",
+            },
             "error[place.within-cycle]: places contain each other in a loop: a → b → a",
         ),
         (
@@ -105,13 +107,19 @@ def test_every_error_is_reported_with_its_line(make_project: MakeProject) -> Non
             "error[field.coordinates]: coordinates [95.0, 10.0] are out of range",
         ),
         (
-            {"content/briefings/2016-09-30-a.fr.md": briefing(
-                "A", "fr", "x\n", sources='[{publisher: X, url: "javascript:alert(1)"}]')},
+            {
+                "content/briefings/2016-09-30-a.fr.md": briefing(
+                    "A", "fr", "x\n", sources='[{publisher: X, url: "javascript:alert(1)"}]'
+                )
+            },
             "error[field.url]: 'url' must be an http or https address",
         ),
         (
-            {"content/briefings/2016-09-30-a.fr.md": briefing(
-                "A", "fr", "x\n", figures='[{label: killed, value: "338"}]')},
+            {
+                "content/briefings/2016-09-30-a.fr.md": briefing(
+                    "A", "fr", "x\n", figures='[{label: killed, value: "338"}]'
+                )
+            },
             "error[field.number]: 'value' must be a number written with digits",
         ),
         (
