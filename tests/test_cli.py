@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -102,3 +103,22 @@ def test_new_scaffolds_files_that_check_accepts(make_project: MakeProject) -> No
     assert code == 0, err
     code, _out, err = run(project, "new", "actor", "unicef")
     assert code == 2 and "already exists" in err
+
+
+def test_serve_rebuild_keeps_the_last_good_site_on_error(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.locales import load_config
+    from generator.serve import rebuild
+
+    project = make_project(SMALL_SITE)
+    config = load_config(project / "mkdocs.yml")
+    rebuild(config)
+    home = project / "site/fr/index.html"
+    good = home.read_bytes()
+    (project / "content/actors/msf.yml").write_text("kind: organisation\nname: [MSF]\n")
+    rebuild(config)
+    err = capsys.readouterr().err
+    assert "msf.yml:2:7: error[field.type]: 'name' must map languages to text" in err
+    assert "still serving the last good site" in err
+    assert home.read_bytes() == good
