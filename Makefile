@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check clean install
+.PHONY: site test serve check i18n lint clean install
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/briefing check
+
+# Extract the UI strings, merge them into each locale's catalog, compile the .mo files.
+i18n: $(STAMP)
+	$(BIN)/briefing i18n all
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[lint]'
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf site .build

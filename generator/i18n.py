@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
 
+from .diagnostics import Diagnostic, Location, warning
 from .l10n import DOMAIN, catalog_path
-from .locales import SiteConfig
+from .load import display_path
+from .locales import SiteConfig, babel_locale
 
 
 def _pybabel(*args: str) -> None:
@@ -77,3 +80,44 @@ def compile_catalogs(config: SiteConfig) -> list[Path]:
             _pybabel("compile", "-i", str(po), "-o", str(mo), "-l", tag.replace("-", "_"))
             paths.append(mo)
     return paths
+
+
+def untranslated(config: SiteConfig) -> list[Diagnostic]:
+    """A warning for each UI string a site locale's catalog lacks, leaves empty or marks fuzzy."""
+    pot = pot_path(config)
+    if not pot.is_file():
+        return []
+    with pot.open("rb") as handle:
+        wanted = [m.id for m in read_po(handle) if m.id]
+    problems: list[Diagnostic] = []
+    for tag in config.locales:
+        po = catalog_path(config.templates_dir, tag)
+        shown = display_path(po)
+        if not po.is_file():
+            problems.append(
+                warning(
+                    "i18n.missing-catalog",
+                    Location(shown),
+                    f"no catalog for '{tag}': its {len(wanted)} UI strings show untranslated; "
+                    "run `briefing i18n update` and translate the new .po",
+                )
+            )
+            continue
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=babel_locale(tag))
+        for msgid in wanted:
+            message = catalog.get(msgid)
+            strings = () if message is None else message.string
+            strings = strings if isinstance(strings, tuple) else (strings,)
+            if message is None or message.fuzzy or not all(strings):
+                line = message.lineno if message is not None else 0
+                text = msgid[0] if isinstance(msgid, tuple) else msgid
+                state = "fuzzy" if message is not None and message.fuzzy else "untranslated"
+                problems.append(
+                    warning(
+                        "i18n.untranslated",
+                        Location(shown, line),
+                        f"UI string '{text}' is {state} in '{tag}'",
+                    )
+                )
+    return problems

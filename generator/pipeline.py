@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .build import BuildReport, build_site
 from .diagnostics import Diagnostic
+from .i18n import untranslated
 from .index import SiteIndex, build_index
 from .l10n import L10n, load_translations
 from .link import find_mentions
@@ -31,7 +32,7 @@ def check(config: SiteConfig) -> Checked:
     loaded = load_content(config.content_dir)
     content, diagnostics = validate(loaded, config.locales)
     linked = find_mentions(content)
-    return Checked(content, linked, diagnostics + linked.diagnostics)
+    return Checked(content, linked, (*diagnostics, *linked.diagnostics, *untranslated(config)))
 
 
 def localisers(config: SiteConfig) -> dict[str, L10n]:
