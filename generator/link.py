@@ -51,14 +51,13 @@ def link_briefing(
     matchers = matchers or Matchers(registry)
     body = briefing.body
     folded = fold(body)
-    offset = folded.offset
     candidates: list[_Candidate] = [
-        (offset(m.start), offset(m.end), m.entities, None)
-        for m in matchers.entities.find(folded, briefing.lang)
+        (start, end, entities, None)
+        for start, end, entities in matchers.entities.find(folded, briefing.lang)
     ]
     candidates += [
-        (offset(m.start), offset(m.end), (), m.date)
-        for m in matchers.dates(briefing.lang).find(folded, briefing.date)
+        (start, end, (), day)
+        for start, end, day in matchers.dates(briefing.lang).find(folded, briefing.date)
     ]
     chosen = _longest_first(candidates, protected_spans(body))
     listed = {("actor", i) for i in briefing.actors} | {("place", i) for i in briefing.places}

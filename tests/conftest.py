@@ -51,3 +51,17 @@ def make_project(tmp_path: Path) -> MakeProject:
         return project
 
     return make
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own demo content, built once per test session; returns its site/."""
+    from generator.locales import load_config
+    from generator.pipeline import build
+
+    project = tmp_path_factory.mktemp("demo")
+    for name in ("content", "site_templates"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    build(load_config(project / "mkdocs.yml"))
+    return project / "site"

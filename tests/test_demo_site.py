@@ -7,26 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.locales import load_config
-from generator.pipeline import build
-
 from .sitecheck import broken_links, links_of
 
 LOCALES = ("fr", "en", "ar")
 ROOT = Path(__file__).resolve().parent.parent
 OFFENSIVE = "briefings/2016/09/30/2016-09-30-alep-offensive/index.html"
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    project = tmp_path_factory.mktemp("demo")
-    for name in ("content", "site_templates"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    build(load_config(project / "mkdocs.yml"))
-    return project / "site"
 
 
 def page(site: Path, locale: str, path: str) -> str:

@@ -38,13 +38,8 @@ _SEPARATORS = frozenset("/.-")
 _WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفب]))"  # Arabic و ف ب may join a day or month name
 
 
-@dataclass(frozen=True)
-class DateMatch:
-    """A span of the folded text naming one calendar day."""
-
-    start: int
-    end: int
-    date: dt.date
+#: A span of the original text (start, end) naming one calendar day.
+DateMatch = tuple[int, int, dt.date]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -288,9 +283,10 @@ class DateMatcher:
                 continue
             day = self._resolve(match, folded, published)
             if day is not None and not self._in_range(match, text, last_end):
-                found.append(DateMatch(match.start(), match.end(), day))
+                found.append((match.start(), match.end(), day))
             last_end = match.end()
-        return self._without_ranges(found, text)
+        offset = folded.offset
+        return [(offset(s), offset(e), day) for s, e, day in self._without_ranges(found, text)]
 
     def _in_range(self, match: re.Match[str], text: str, last_end: int) -> bool:
         """A day that ends a range of days ("23 au 30 septembre") or starts one ("Sept 23-30").
@@ -312,9 +308,9 @@ class DateMatcher:
         """Drop two dates joined as a range: by a dash or by one short word other than "and"."""
         dropped: set[int] = set()
         for i in range(len(found) - 1):
-            first, second = found[i], found[i + 1]
-            joined = self._joined.match(text, first.end, second.start)
-            if joined and joined.end() == second.start and joined.group(1) not in self.and_words:
+            first_end, second_start = found[i][1], found[i + 1][0]
+            joined = self._joined.match(text, first_end, second_start)
+            if joined and joined.end() == second_start and joined.group(1) not in self.and_words:
                 dropped.update((i, i + 1))
         return [m for i, m in enumerate(found) if i not in dropped]
 

@@ -64,13 +64,8 @@ class Entry:
     attach: Attach
 
 
-@dataclass(frozen=True)
-class EntityMatch:
-    """A span of the folded text that names one entity, or several (ambiguous)."""
-
-    start: int
-    end: int
-    entities: tuple[tuple[EntityKind, str], ...]
+#: A span of the original text (start, end) that names one entity, or several (ambiguous).
+EntityMatch = tuple[int, int, tuple[tuple[EntityKind, str], ...]]
 
 
 def base_language(tag: str) -> str:
@@ -131,10 +126,13 @@ class EntityMatcher:
                         lower_initial.add(key)
         self._automaton = ahocorasick.Automaton()
         for key, entries in keys.items():
-            cased = any(e.case is not Case.ANY for e in entries)
             # When every name of a key is capitalised, a lowercase initial rejects it at once.
             upper = key[0] == " " and key not in lower_initial
-            value = (len(key), key[0] == " ", key in trailing_dot, cased, upper, tuple(entries))
+            ids = tuple(sorted({(e.kind, e.id) for e in entries}))
+            # Most keys have one rule for all their entries: checked once, then all ids at once.
+            rules = {(e.case, e.attach) for e in entries}
+            uniform = next(iter(rules)) if len(ids) == 1 and len(rules) == 1 else None
+            value = (len(key), key[0] == " ", key in trailing_dot, upper, uniform, ids, tuple(entries))
             self._automaton.add_word(key, value)
         self._empty = not keys
         if keys:
@@ -147,34 +145,41 @@ class EntityMatcher:
             entries.append(entry)
 
     def find(self, folded: Folded, lang: str) -> list[EntityMatch]:
-        """Every span of ``folded`` that names an entity, possibly overlapping; the names in
-        ``lang`` win over the names in other languages."""
+        """Every span of the original text that names an entity, possibly overlapping; the
+        names in ``lang`` win over the names in other languages."""
         if self._empty:
             return []
         lang = base_language(lang)
         hay = " " + folded.words + " "
         found: list[EntityMatch] = []
         original = folded.original
-        for last, (length, left, dot, cased, upper, entries) in self._automaton.iter(hay):
-            # The key spans hay[last - length + 1 : last + 1]; its word(s) end before hay[last].
-            start = last - length + (2 if left else 1)
-            if upper and original[folded.offset(start - 1)].islower():
+        offset = folded.offset
+        for last, value in self._automaton.iter(hay):
+            length, left, dot, upper, uniform, ids, entries = value
+            # The key spans hay[last - length + 1 : last + 1]; its words end before hay[last],
+            # and hay has one more space at the start than the folded text.
+            start = last - length + (1 if left else 0)
+            first = offset(start)
+            if upper and original[first].islower():
                 continue
-            chosen = entries
-            if not left:
-                prefix = hay[hay.rfind(" ", 0, start) + 1 : start]
-                chosen = tuple(e for e in chosen if prefix in _PROCLITICS[e.attach])
-            start, end = start - 1, last - 1  # hay has one more space at the start
+            end = last - 1
             if dot and folded.text.startswith(".", end):
                 end += 1
-            if cased:
-                written = original[folded.offset(start) : folded.offset(end)]
-                chosen = tuple(e for e in chosen if e.case.allows(written))
-            if len(chosen) > 1 and any(e.lang == lang for e in chosen):
+            stop = offset(end)
+            prefix = "" if left else hay[hay.rfind(" ", 0, start + 1) + 1 : start + 1]
+            if uniform is not None:
+                case, attach = uniform
+                if (left or prefix in _PROCLITICS[attach]) and case.allows(original[first:stop]):
+                    found.append((first, stop, ids))
+                continue
+            written = original[first:stop]
+            chosen = [
+                e
+                for e in entries
+                if (left or prefix in _PROCLITICS[e.attach]) and e.case.allows(written)
+            ]
+            if any(e.lang == lang for e in chosen):
                 chosen = [e for e in chosen if e.lang == lang]
-            if len(chosen) == 1:
-                found.append(EntityMatch(start, end, ((chosen[0].kind, chosen[0].id),)))
-            elif chosen:
-                ids = tuple(sorted({(e.kind, e.id) for e in chosen}))
-                found.append(EntityMatch(start, end, ids))
+            if chosen:
+                found.append((first, stop, tuple(sorted({(e.kind, e.id) for e in chosen}))))
         return found
