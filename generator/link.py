@@ -4,6 +4,7 @@ registry."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from typing import Any
 
 from .diagnostics import Diagnostic, Location, sort_key, warning
@@ -84,18 +85,38 @@ def _longest_first(
     candidates: list[_Candidate], protected: list[tuple[int, int]]
 ) -> list[_Candidate]:
     """The longest candidates that overlap neither markup nor a longer candidate, by start."""
-    taken = bytearray(max((c[1] for c in candidates), default=0) + 1)
-    for start, end in protected:
-        taken[start:end] = b"\1" * (min(end, len(taken)) - min(start, len(taken)))
-    chosen = []
-    # Longest first; at equal length the earlier, then a date before a name.
-    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[3] is None)):
-        start, end = candidate[0], candidate[1]
-        if taken.find(1, start, end) == -1:
-            taken[start:end] = b"\1" * (end - start)
-            chosen.append(candidate)
-    chosen.sort()
+    if protected:
+        starts = [start for start, _ in protected]
+        candidates = [c for c in candidates if not _inside(c, protected, starts)]
+    candidates.sort()
+    chosen: list[_Candidate] = []
+    cluster: list[_Candidate] = []  # candidates that overlap one another, in a chain
+    cluster_end = -1
+    for candidate in candidates:
+        if candidate[0] >= cluster_end:
+            chosen.extend(cluster if len(cluster) == 1 else _untangle(cluster))
+            cluster, cluster_end = [candidate], candidate[1]
+        else:
+            cluster.append(candidate)
+            cluster_end = max(cluster_end, candidate[1])
+    chosen.extend(cluster if len(cluster) == 1 else _untangle(cluster))
     return chosen
+
+
+def _inside(candidate: _Candidate, protected: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether the candidate overlaps a protected span."""
+    k = bisect_right(starts, candidate[0]) - 1
+    before = k >= 0 and protected[k][1] > candidate[0]
+    return before or (k + 1 < len(protected) and protected[k + 1][0] < candidate[1])
+
+
+def _untangle(cluster: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping candidates: the longest first, then the earlier, then a date before a name."""
+    chosen: list[_Candidate] = []
+    for candidate in sorted(cluster, key=lambda c: (c[0] - c[1], c[0], c[3] is None)):
+        if all(candidate[1] <= c[0] or c[1] <= candidate[0] for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen)
 
 
 def _ambiguous(
@@ -120,10 +141,18 @@ def annotation(briefing: Briefing, mentions: tuple[Mention, ...] | list[Mention]
         if m.kind == "date":
             assert m.date is not None
             items.append(
-                {"kind": "date", "date": m.date.isoformat(), "text": m.text, "start": m.start, "end": m.end}
+                {
+                    "kind": "date",
+                    "date": m.date.isoformat(),
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                }
             )
         else:
-            items.append({"kind": m.kind, "id": m.id, "text": m.text, "start": m.start, "end": m.end})
+            items.append(
+                {"kind": m.kind, "id": m.id, "text": m.text, "start": m.start, "end": m.end}
+            )
     return {
         "file": briefing.path,
         "lang": briefing.lang,

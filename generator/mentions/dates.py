@@ -1,7 +1,7 @@
-"""Date expressions written in a language → calendar days, from CLDR's month and day names.
+"""Date expressions written in a language → calendar days, relative to the publication date.
 
-Every name comes from Babel, for the language's own locale and all its territory variants (so
-Arabic has both سبتمبر and the Levant's أيلول); no month or day name is written here.
+The grammar is built once per language from CLDR's names (see ``cldr``): full dates, day and
+month, weekday and day, a weekday alone, numeric and ISO dates. Ranges and periods are no day.
 """
 
 from __future__ import annotations
@@ -11,23 +11,35 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import chain
 
-import ahocorasick
-from babel import Locale, UnknownLocaleError
-from babel.dates import get_day_names, get_month_names, tokenize_pattern
-from babel.localedata import locale_identifiers
+import ahocorasick  # type: ignore[import-not-found]  # ships no type hints
 
-from .text import Folded, fold, fold_words, is_arabic
+from .cldr import DateWords, Names, date_words, fold_name, weekday_names
+from .text import Folded, fold_words, is_arabic
 
-# Phrases CLDR does not hold for every language ("jeudi prochain", "next Thursday") but that
+# Phrases CLDR does not spell out for every language ("jeudi prochain", "next Thursday") but that
 # must not resolve to the last such day: a minimal, per-language table of the modifier word and
-# where it stands. CLDR holds the Arabic ones (الخميس القادم, الخميس الماضي) and they are read
-# from it; here "{}" is the day name and the number is how many weeks on (+) or back (-).
+# where it stands ("{}" is the day name; the number, how many weeks on or back). CLDR holds the
+# Arabic ones (الخميس القادم, الخميس الماضي), read from it.
 _WEEKDAY_PHRASES = {
     "fr": (("{} prochain", 1), ("{} dernier", -1)),
     "en": (("next {}", 1), ("last {}", -1)),
+    # CLDR's are masculine (يوم implied); newsrooms also agree them with the day, and say المقبل.
+    "ar": (("{} الماضية", -1), ("{} القادمة", 1), ("{} المقبل", 1), ("{} المقبلة", 1)),
+}
+
+# Words between a day and its month that no CLDR pattern of the language holds: "the 30th of
+# September", "30 من أيلول" (CLDR's own, like Spanish "de", are read from it).
+_DAY_MONTH_WORDS = {"en": ("of",), "ar": ("من",)}
+
+# Words that join two dates into a range ("de lundi à jeudi", "from 23 September to 5 October"):
+# CLDR's interval patterns use dashes only, so the few words are listed, folded, per language.
+# A bare day number before a date ("du 23 au 30 septembre", "between 1 and 3 October") is a
+# range or a list in any language, and is recognised without them.
+_RANGE_WORDS = {
+    "fr": ("au", "a", "jusqu'au"),
+    "en": ("to", "through", "until", "till"),
+    "ar": ("الى", "حتي"),
 }
 
 # A number glued to a day: "10h" is ten o'clock in most languages that write it so, not a day.
@@ -35,7 +47,10 @@ _NOT_ORDINALS = frozenset({"h"})
 
 _NUMBER = re.compile(r"[0-9]+")
 _SEPARATORS = frozenset("/.-")
-_WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفب]))"  # Arabic و ف ب may join a day or month name
+# Arabic و ف ب join the next word, a number too (و30 سبتمبر): a date may start after them.
+_ARABIC_JOINED = "وفب"
+_WORD_START = rf"(?:(?<!\w)|(?<=(?<!\w)[{_ARABIC_JOINED}]))"
+_NUMBER_START = rf"(?:(?<![\w./-])|(?<=(?<![\w./-])[{_ARABIC_JOINED}]))"
 
 
 #: A span of the original text (start, end) naming one calendar day.
@@ -63,191 +78,34 @@ def _alternation(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _fold_name(name: str) -> str:
-    return " ".join(fold(name).text.split()).rstrip(".")
-
-
-class _Names:
-    """Folded names → numbers, dropping any name that two numbers share."""
-
-    def __init__(self) -> None:
-        self.number: dict[str, int] = {}
-        self.capitalised: dict[str, bool] = {}
-        #: Abbreviations, which may be written with a dot ("Sept. 9") or without.
-        self.abbreviated: set[str] = set()
-        self._clashing: set[str] = set()
-
-    def add(self, name: str, number: int, abbreviated: bool) -> None:
-        key = _fold_name(name)
-        if not key or key in self._clashing:
-            return
-        if self.number.setdefault(key, number) != number:
-            del self.number[key]
-            self._clashing.add(key)
-            return
-        upper = name[:1].isupper()
-        self.capitalised[key] = self.capitalised.get(key, True) and upper
-        if abbreviated or name.endswith("."):
-            self.abbreviated.add(key)
-
-    def pattern(self, keys: Iterable[str] | None = None) -> str:
-        """A regular expression for these names (an abbreviation with or without its dot)."""
-        keys = self.number if keys is None else keys
-        return _alternation(chain(keys, (k + "." for k in keys if k in self.abbreviated)))
-
-    def __getitem__(self, written: str) -> int:
-        return self.number[written.rstrip(".")]
-
-
-def _locales(lang: str) -> list[Locale]:
-    """The locale of ``lang`` first, then every territory variant of its language."""
-    try:
-        main = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return []
-    base = main.language
-    variants = sorted(i for i in locale_identifiers() if i == base or i.startswith(base + "_"))
-    return [main] + [Locale.parse(i) for i in variants if i != str(main)]
-
-
-def _literals(locale: Locale) -> set[str]:
-    """Words that the locale's long date patterns put between day, month and year (es "de")."""
-    words: set[str] = set()
-    for width in ("medium", "long", "full"):
-        for kind, value in tokenize_pattern(locale.date_formats[width].pattern):
-            if kind == "chars":
-                words.update(w for w in _fold_name(value).split() if w.rstrip(".").isalpha())
-    return {w.rstrip(".") for w in words}
-
-
-def _month_first(locale: Locale, width: str) -> bool:
-    fields = [v[0] for k, v in tokenize_pattern(locale.date_formats[width].pattern) if k == "field"]
-    return fields.index("M") < fields.index("d") if "M" in fields and "d" in fields else False
-
-
-def _and_words(locales: list[Locale]) -> set[str]:
-    """The word that joins two items of a list ("et", "and", "و"), from CLDR list patterns."""
-    words = set()
-    for locale in locales:
-        pattern = locale.list_patterns.get("standard", {}).get("2", "")
-        if "{0}" in pattern and "{1}" in pattern:
-            between = pattern.split("{0}", 1)[1].split("{1}", 1)[0]
-            words.update(_fold_name(between).split())
-    return words
+def _language(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
 
 
 class DateMatcher:
     """The date grammar of one language, built once from CLDR."""
 
     def __init__(self, lang: str) -> None:
-        locales = _locales(lang)
-        self.months = _Names()
-        self.weekdays = _Names()
-        wide_days: set[str] = set()
-        for locale in locales:
-            for context in ("format", "stand-alone"):
-                months_wide = get_month_names("wide", context, locale)
-                days_wide = get_day_names("wide", context, locale)
-                for width in ("wide", "abbreviated"):
-                    short = width == "abbreviated"
-                    for number, name in get_month_names(width, context, locale).items():
-                        self.months.add(name, number, short and name != months_wide[number])
-                    for number, name in get_day_names(width, context, locale).items():
-                        self.weekdays.add(name, number, short and name != days_wide[number])
-                        if width == "wide":
-                            wide_days.add(_fold_name(name))
-        self.empty = not locales or not self.months.number
-        if self.empty:
+        words = date_words(lang)
+        self.empty = words is None or not words.months.number
+        if words is None or self.empty:
             return
-        main = locales[0]
-        self.day_first_numbers = not _month_first(main, "short")
-        self.and_words = _and_words(locales)
-        self.relative = self._relative_phrases(locales, lang)
-        wide = [w for w in wide_days if w in self.weekdays.number]
-        literals = _literals(main)
-        lit = f"(?:(?:{_alternation(literals)}) )?" if literals else ""
-        months = self.months.pattern()
-        days = self.weekdays.pattern()
-
-        def month(g: str) -> str:
-            return (
-                rf"(?P<{g}m>{months})"
-                rf"(?: ?/ ?(?P<{g}m2>{months})| ?\( ?(?P<{g}m3>{months}) ?\))?"
-            )
-
-        def day(g: str) -> str:
-            return (
-                rf"(?<![\d.,/:-])(?P<{g}d>[0-3]?\d)(?!\d)"
-                rf"(?:-?(?P<{g}s>[^\W\d_]{{1,3}})(?![^\W\d_])|\.)?"
-            )
-
-        def year(g: str) -> str:
-            # A year may carry one letter (Arabic ٢٠١٦م) and a literal after it (Russian г.).
-            after = rf"(?: (?:{_alternation(literals)})\.?)?" if literals else ""
-            return rf"(?P<{g}y>\d{{4}})(?:[^\W\d_](?!\w))?{after}"
-
-        def weekday(g: str) -> str:
-            return rf"(?:(?P<{g}w>{days})[,،]? )?"
-
-        branches = [
-            rf"(?P<ISO>(?<![\w./-])(?P<iy>\d{{4}})(?P<is>[-/.])(?P<im>\d{{1,2}})(?P=is)"
-            rf"(?P<id>\d{{1,2}})(?![\d]|[-/.]\d))",
-            rf"(?P<NUM>(?<![\w./-])(?P<na>\d{{1,2}})(?P<ns>[-/.])(?P<nb>\d{{1,2}})(?P=ns)"
-            rf"(?P<nc>\d{{4}}|\d{{2}})(?![\d]|[-/.]\d))",
-            rf"(?P<DM>{_WORD_START}{weekday('f')}{day('f')} {lit}{month('f')}"
-            rf"(?:[,،]? {lit}{year('f')})?)",
-        ]
-        if any(_month_first(main, w) for w in ("medium", "long", "full")):
-            branches.append(
-                rf"(?P<MD>{_WORD_START}{weekday('g')}{month('g')} ?{day('g')}"
-                rf"(?:,? {year('g')})?)"
-            )
-        if self.relative:
-            branches.append(rf"(?P<REL>{_WORD_START}(?:{_alternation(self.relative)}))")
-        if wide:
-            branches.append(
-                rf"(?P<WD>{_WORD_START}(?P<ww>{_alternation(wide)}) {day('w')}(?! ?\d)(?!:))"
-            )
-            branches.append(rf"(?P<W>{_WORD_START}(?P<aw>{_alternation(wide)}))")
-        self._pattern = re.compile("(?:" + "|".join(branches) + r")(?!\w)")
-        # Every date starts with a number or a name: the automaton finds the names (their first
-        # word) and the expression is tried only there, which is many times faster than a scan.
-        self._anchors = ahocorasick.Automaton()
-        month_words = {fold_words(name).partition(" ")[0] for name in self.months.number}
-        starts = chain(self.weekdays.number, self.relative)
-        other_words = {fold_words(name).partition(" ")[0] for name in starts}
-        month_first = "(?P<MD>" in self._pattern.pattern
-        for word in (month_words | other_words) - {""}:
-            key = word + " " if is_arabic(word[0]) else " " + word + " "
-            starts_date = word in other_words or month_first
-            self._anchors.add_word(key, (len(key), key[0] == " ", word in month_words, starts_date))
-        for digit in "0123456789":  # numbers, found in the same pass (a scan is slower)
-            self._anchors.add_word(" " + digit, (2, True, False, None))
-        self._anchors.make_automaton()
+        self.months, self.weekdays = words.months, words.weekdays
+        self.day_first_numbers = words.day_first_numbers
+        self.relative = dict(words.relative)
+        for template, weeks in _WEEKDAY_PHRASES.get(_language(lang), ()):
+            for number, name in weekday_names(lang):
+                self.relative.setdefault(fold_name(template.format(name)), (number, weeks))
+        extra = _DAY_MONTH_WORDS.get(_language(lang), ())
+        self._pattern = _grammar(words, self.relative, extra)
+        self._anchors = _anchors(words, self.relative)
         self._range_before = re.compile(
             r"(?<![\w.,/:-])(\d{1,2})(?:-?[^\W\d_]{1,3}|\.)? ?(?:[-\u2014]|\w{1,5}) ?\Z"
         )
         self._range_after = re.compile(r"(?: ?[-\u2014] ?| \w{1,5} )(\d{1,2})(?!\d)")
-        self._joined = re.compile(r"(?: ?[-\u2014] ?| (\w{1,5}) )\Z")
-
-    def _relative_phrases(self, locales: list[Locale], lang: str) -> dict[str, tuple[int, int]]:
-        """"Next Thursday" and the like: folded phrase → (weekday, weeks on or back)."""
-        phrases: dict[str, tuple[int, int]] = {}
-        keys = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-        for locale in locales:
-            fields = locale._data["date_fields"]
-            for number, key in enumerate(keys):
-                for direction, sign in (("future", 1), ("past", -1)):
-                    forms = fields.get(key, {}).get(direction, {})
-                    for plural, count in (("one", 1), ("two", 2)):
-                        phrase = forms.get(plural, "")
-                        if phrase and "{0}" not in phrase:
-                            phrases.setdefault(_fold_name(phrase), (number, sign * count))
-        for template, weeks in _WEEKDAY_PHRASES.get(lang.replace("_", "-").split("-")[0], ()):
-            for locale in locales[:1]:
-                for number, name in get_day_names("wide", "format", locale).items():
-                    phrases.setdefault(_fold_name(template.format(name)), (number, weeks))
-        return phrases
+        joining = _RANGE_WORDS.get(_language(lang), ())
+        between = f"| (?:{_alternation(joining)}) " if joining else ""
+        self._joined = re.compile(rf"(?: ?[-\u2014] ?{between})\Z", re.IGNORECASE)
 
     def find(self, folded: Folded, published: dt.date) -> list[DateMatch]:
         """Every date expression of ``folded`` that names one day, resolved against ``published``;
@@ -258,8 +116,8 @@ class DateMatcher:
         anchors = set()
         months = []
         numbers = []
-        for last, (length, left, month, starts_date) in self._anchors.iter(" " + folded.words + " "):
-            position = last - length + (1 if left else 0)
+        for last, (back, month, starts_date) in self._anchors.iter(" " + folded.words + " "):
+            position = last - back
             if starts_date:
                 anchors.add(position)
             elif starts_date is None:
@@ -305,12 +163,11 @@ class DateMatcher:
         return False
 
     def _without_ranges(self, found: list[DateMatch], text: str) -> list[DateMatch]:
-        """Drop two dates joined as a range: by a dash or by one short word other than "and"."""
+        """Drop two dates joined as a range: by a dash, or by a word that says "to"."""
         dropped: set[int] = set()
         for i in range(len(found) - 1):
             first_end, second_start = found[i][1], found[i + 1][0]
-            joined = self._joined.match(text, first_end, second_start)
-            if joined and joined.end() == second_start and joined.group(1) not in self.and_words:
+            if self._joined.match(text, first_end, second_start):
                 dropped.update((i, i + 1))
         return [m for i, m in enumerate(found) if i not in dropped]
 
@@ -327,36 +184,38 @@ class DateMatcher:
                 day, month = month, day
             return _day(year, month, day)
         if kind == "REL":
-            weekday, weeks = self.relative[" ".join(group("REL").split())]
+            weekday, weeks = self.relative[" ".join(group("REL").lower().split())]
             return _relative(published, weekday, weeks)
         if kind == "W":
-            if not self._written_as(folded, match, "aw", self.weekdays):
+            if not self._written_as(match, "aw", self.weekdays):
                 return None
             return _last(published, self.weekdays[group("aw")])
         if kind == "WD":
-            if group("ws") in _NOT_ORDINALS or not self._written_as(folded, match, "ww", self.weekdays):
+            if (group("ws") or "").lower() in _NOT_ORDINALS or not self._written_as(
+                match, "ww", self.weekdays
+            ):
                 return None
             return _weekday_and_day(published, self.weekdays[group("ww")], int(group("wd")))
         g = "f" if kind == "DM" else "g"
-        if group(g + "s") in _NOT_ORDINALS or not self._written_as(folded, match, g + "m", self.months):
+        if (group(g + "s") or "").lower() in _NOT_ORDINALS or not self._written_as(
+            match, g + "m", self.months
+        ):
             return None
         month = self.months[group(g + "m")]
         for other in (group(g + "m2"), group(g + "m3")):
             if other is not None and self.months[other] != month:
                 return None  # "septembre/octobre" is a period, not a day
-        weekday = self.weekdays[group(g + "w")] if group(g + "w") else None
+        named = self.weekdays[group(g + "w")] if group(g + "w") else None
         day = int(group(g + "d"))
         if group(g + "y"):
             return _day(int(group(g + "y")), month, day)
-        return _nearest(published, month, day, weekday)
+        return _nearest(published, month, day, named)
 
     @staticmethod
-    def _written_as(folded: Folded, match: re.Match[str], group: str, names: _Names) -> bool:
+    def _written_as(match: re.Match[str], group: str, names: Names) -> bool:
         """A name that CLDR always capitalises (English months) must not be all lowercase."""
-        if not names.capitalised[match.group(group).rstrip(".")]:
-            return True
-        first, last = folded.span(match.start(group), match.end(group))
-        return not folded.original[first:last].islower()
+        written = match.group(group)
+        return not (names.capitalised[written.lower().rstrip(".")] and written.islower())
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -405,7 +264,7 @@ def _relative(published: dt.date, weekday: int, weeks: int) -> dt.date:
 
 
 def _weekday_and_day(published: dt.date, weekday: int, day: int) -> dt.date | None:
-    """"Jeudi 29": the nearest day 29 that is a Thursday, within three months either way."""
+    """ "Jeudi 29": the nearest day 29 that is a Thursday, within three months either way."""
     days = []
     for shift in range(-3, 4):
         index = published.year * 12 + published.month - 1 + shift
@@ -413,6 +272,78 @@ def _weekday_and_day(published: dt.date, weekday: int, day: int) -> dt.date | No
         if candidate is not None and candidate.weekday() == weekday:
             days.append(candidate)
     return _closest(published, days)
+
+
+def _grammar(
+    words: DateWords, relative: dict[str, tuple[int, int]], day_month: Iterable[str]
+) -> re.Pattern[str]:
+    """One expression with a named branch per form of date."""
+    lit = words.literals
+    literal = f"(?:(?:{_alternation(lit)}) )?" if lit else ""
+    between = {*lit, *day_month}
+    day_month_literal = f"(?:(?:{_alternation(between)}) )?" if between else ""
+    months = _alternation(words.months.written())
+    days = _alternation(words.weekdays.written())
+    wide = _alternation(words.wide_weekdays)
+
+    def month(g: str) -> str:
+        # Levantine and Egyptian names together: "أيلول/سبتمبر", "أيلول (سبتمبر)".
+        return (
+            rf"(?P<{g}m>{months})"
+            rf"(?: ?/ ?(?P<{g}m2>{months})| ?\( ?(?P<{g}m3>{months}) ?\))?"
+        )
+
+    def day(g: str) -> str:
+        # Any short ordinal suffix (1er, 1re, 2nd, 3rd, 4th, 1º, 30-го) or a dot (de "30.").
+        return (
+            rf"(?<![\d.,/:-])(?P<{g}d>[0-3]?\d)(?!\d)"
+            rf"(?:-?(?P<{g}s>[^\W\d_]{{1,3}})(?![^\W\d_])|\.)?"
+        )
+
+    def year(g: str) -> str:
+        # A year may carry one letter (Arabic ٢٠١٦م) and a literal after it (Russian г.).
+        after = rf"(?: (?:{_alternation(lit)})\.?)?" if lit else ""
+        return rf"(?P<{g}y>\d{{4}})(?:[^\W\d_](?!\w))?{after}"
+
+    def weekday(g: str) -> str:
+        return rf"(?:(?P<{g}w>{days})[,،]? )?"
+
+    branches = [
+        rf"(?P<ISO>{_NUMBER_START}(?P<iy>\d{{4}})(?P<is>[-/.])(?P<im>\d{{1,2}})(?P=is)"
+        rf"(?P<id>\d{{1,2}})(?![\d]|[-/.]\d))",
+        rf"(?P<NUM>{_NUMBER_START}(?P<na>\d{{1,2}})(?P<ns>[-/.])(?P<nb>\d{{1,2}})(?P=ns)"
+        rf"(?P<nc>\d{{4}}|\d{{2}})(?![\d]|[-/.]\d))",
+        rf"(?P<DM>{_WORD_START}{weekday('f')}{day('f')} {day_month_literal}{month('f')}"
+        rf"(?:[,،]? {literal}{year('f')})?)",
+    ]
+    if words.month_first:
+        branches.append(
+            rf"(?P<MD>{_WORD_START}{weekday('g')}{month('g')} ?{day('g')}(?:,? {year('g')})?)"
+        )
+    if relative:
+        branches.append(rf"(?P<REL>{_WORD_START}(?:{_alternation(relative)}))")
+    if wide:
+        branches.append(rf"(?P<WD>{_WORD_START}(?P<ww>{wide}) {day('w')}(?! ?\d)(?!:))")
+        branches.append(rf"(?P<W>{_WORD_START}(?P<aw>{wide}))")
+    return re.compile("(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
+
+
+def _anchors(words: DateWords, relative: dict[str, tuple[int, int]]) -> ahocorasick.Automaton:
+    """Where a date may start: every date starts with a number or a name, found by one pass of
+    an automaton over the words (many times faster than trying the grammar everywhere)."""
+    automaton = ahocorasick.Automaton()
+    month_words = {fold_words(name).partition(" ")[0] for name in words.months.number}
+    starters = {fold_words(name).partition(" ")[0] for name in [*words.weekdays.number, *relative]}
+    for word in (month_words | starters) - {""}:
+        key = word + " " if is_arabic(word[0]) else " " + word + " "
+        back = len(key) - 1 if key[0] == " " else len(key)  # from the key's end to the word
+        starts = word in starters or words.month_first
+        automaton.add_word(key, (back, word in month_words, starts))
+    for digit in "0123456789":
+        for joined in ("", *_ARABIC_JOINED):
+            automaton.add_word(" " + joined + digit, (1, False, None))
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.cache

@@ -3,12 +3,13 @@ automaton for the whole registry."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import chain
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]  # ships no type hints
 
 from ..model import Entity, EntityKind, Registry
 from .text import Folded, fold_words, is_arabic
@@ -24,7 +25,7 @@ class Case(Enum):
     def allows(self, written: str) -> bool:
         """Whether ``written`` (the occurrence, as in the text) may be this name."""
         if self is Case.ACRONYM:
-            return written.isupper() or not any(char.islower() for char in written)
+            return written.isupper()
         if self is Case.CAPITALISED:
             return not written.islower()
         return True
@@ -33,21 +34,19 @@ class Case(Enum):
 class Attach(Enum):
     """Which Arabic proclitics may join the start of a name (none join a Latin or Cyrillic one)."""
 
-    PLAIN = "plain"  # a name without the article: و ف, then ب ك ل, then ال (ل + ال = لل)
-    ARTICLE = "article"  # a name with the article: only و ف and ب ك (ل + ال is written لل)
-    LAM = "lam"  # the same name with its alif dropped after ل: للمرصد = ل + المرصد
+    PLAIN = "plain"  # a name without the article: و ف, then ب ك ل
+    ARTICLE = "article"  # a name with the article: the same (ل + ال is written لل: see LAM)
+    LAM = "lam"  # a name with the article, its alif dropped after ل: للمرصد = ل + المرصد
 
 
+# The article itself never joins a name that lacks it: ال + سورية is السورية, "the Syrian"
+# (an adjective), not Syria. A name that has it keeps it, after و ف ب ك (والمرصد, بالمرصد).
+# ل is allowed before the ARTICLE form too, for names that merely begin with ال (لإلياس).
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
 _PROCLITICS = {
-    Attach.PLAIN: frozenset(
-        c + (p + a if not (p == "ل" and a) else "لل")
-        for c in _CONJUNCTIONS
-        for p in _PREPOSITIONS
-        for a in ("", "ال")
-    ),
-    Attach.ARTICLE: frozenset(c + p for c in _CONJUNCTIONS for p in ("", "ب", "ك")),
+    Attach.PLAIN: frozenset(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS),
+    Attach.ARTICLE: frozenset(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS),
     Attach.LAM: frozenset(c + "ل" for c in _CONJUNCTIONS),
 }
 _ARTICLE = "ال"
@@ -116,10 +115,16 @@ class EntityMatcher:
                     else:
                         variants = [(words, Attach.PLAIN)]
                     for key, attach in variants:
-                        self._add(keys, key + " ", Entry(entity.entity_kind, entity.id, lang, case, attach))
+                        self._add(
+                            keys,
+                            key + " ",
+                            Entry(entity.entity_kind, entity.id, lang, case, attach),
+                        )
                 else:
                     key = " " + words + " "
-                    self._add(keys, key, Entry(entity.entity_kind, entity.id, lang, case, Attach.PLAIN))
+                    self._add(
+                        keys, key, Entry(entity.entity_kind, entity.id, lang, case, Attach.PLAIN)
+                    )
                     if name.rstrip().endswith("."):
                         trailing_dot.add(key)
                     if case is Case.ANY or not initial.isupper():
@@ -130,9 +135,18 @@ class EntityMatcher:
             upper = key[0] == " " and key not in lower_initial
             ids = tuple(sorted({(e.kind, e.id) for e in entries}))
             # Most keys have one rule for all their entries: checked once, then all ids at once.
-            rules = {(e.case, e.attach) for e in entries}
+            rules = {(e.case, None if key[0] == " " else _PROCLITICS[e.attach]) for e in entries}
             uniform = next(iter(rules)) if len(ids) == 1 and len(rules) == 1 else None
-            value = (len(key), key[0] == " ", key in trailing_dot, upper, uniform, ids, tuple(entries))
+            back = len(key) - 1 if key[0] == " " else len(key)  # from the key's end to its start
+            value = (
+                back,
+                key[0] == " ",
+                key in trailing_dot,
+                upper,
+                uniform,
+                ids,
+                tuple(entries),
+            )
             self._automaton.add_word(key, value)
         self._empty = not keys
         if keys:
@@ -152,34 +166,43 @@ class EntityMatcher:
         lang = base_language(lang)
         hay = " " + folded.words + " "
         found: list[EntityMatch] = []
-        original = folded.original
-        offset = folded.offset
+        text = folded.text  # accents off, case kept: the case rules are checked on it
+        pieces, origins, linear = (
+            folded.pieces or [0],
+            folded.origins or [0],
+            folded.linear or [True],
+        )
         for last, value in self._automaton.iter(hay):
-            length, left, dot, upper, uniform, ids, entries = value
-            # The key spans hay[last - length + 1 : last + 1]; its words end before hay[last],
-            # and hay has one more space at the start than the folded text.
-            start = last - length + (1 if left else 0)
-            first = offset(start)
-            if upper and original[first].islower():
+            back, left, dot, upper, uniform, ids, entries = value
+            # The key's words end before hay[last]; hay has one more space at the start.
+            start, end = last - back, last - 1
+            if upper and text[start].islower():
                 continue
-            end = last - 1
-            if dot and folded.text.startswith(".", end):
+            if dot and text.startswith(".", end):
                 end += 1
-            stop = offset(end)
             prefix = "" if left else hay[hay.rfind(" ", 0, start + 1) + 1 : start + 1]
             if uniform is not None:
-                case, attach = uniform
-                if (left or prefix in _PROCLITICS[attach]) and case.allows(original[first:stop]):
-                    found.append((first, stop, ids))
-                continue
-            written = original[first:stop]
-            chosen = [
-                e
-                for e in entries
-                if (left or prefix in _PROCLITICS[e.attach]) and e.case.allows(written)
-            ]
-            if any(e.lang == lang for e in chosen):
-                chosen = [e for e in chosen if e.lang == lang]
-            if chosen:
-                found.append((first, stop, tuple(sorted({(e.kind, e.id) for e in chosen}))))
+                case, proclitics = uniform
+                if proclitics is not None and prefix not in proclitics:
+                    continue
+                if case is not Case.ANY and not case.allows(text[start:end]):
+                    continue
+                chosen = ids
+            else:
+                written = text[start:end]
+                accepted = [
+                    e
+                    for e in entries
+                    if (left or prefix in _PROCLITICS[e.attach]) and e.case.allows(written)
+                ]
+                if any(e.lang == lang for e in accepted):
+                    accepted = [e for e in accepted if e.lang == lang]
+                if not accepted:
+                    continue
+                chosen = tuple(sorted({(e.kind, e.id) for e in accepted}))
+            # Folded.offset, inline: this is the hottest loop of the link stage.
+            k = bisect_right(pieces, start) - 1
+            first = origins[k] + (start - pieces[k]) * linear[k]
+            k = bisect_right(pieces, end) - 1
+            found.append((first, origins[k] + (end - pieces[k]) * linear[k], chosen))
         return found

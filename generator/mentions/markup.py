@@ -49,6 +49,11 @@ _INLINE = [
         ),
     ),
     ("[^", re.compile(r"\[\^[^\]\s]+\]:?")),
+    # Admonition and content tab titles (``!!! note "Alep"``, ``=== "Alep"``): plain text, where
+    # a link would show as brackets.
+    ("!!!", re.compile(r"^[ \t]*!!![^\n]*", re.MULTILINE)),
+    ("???", re.compile(r"^[ \t]*\?\?\?\+?[^\n]*", re.MULTILINE)),
+    ("===", re.compile(r"^[ \t]*===[^\n]*", re.MULTILINE)),
     # Abbreviation definitions (``*[WHO]: World Health Organization``).
     ("*[", re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)),
     # Attribute lists: ``{: .class #id key=value}``, ``{#id}``, ``{.class}``.
@@ -111,15 +116,15 @@ def protected_spans(body: str) -> list[tuple[int, int]]:
     """Sorted, merged ``(start, end)`` ranges of ``body`` where no mention may be found: code
     blocks and spans, URLs, raw HTML, HTML comments, Markdown links and images, reference
     definitions, attribute lists."""
-    spans = _blocks(body) if ("```" in body or "~~~" in body or "    " in body or "\t" in body) else []
+    spans = (
+        _blocks(body) if ("```" in body or "~~~" in body or "    " in body or "\t" in body) else []
+    )
     for trigger, pattern in _INLINE:
         if trigger in body:
             spans.extend(match.span() for match in pattern.finditer(body))
     if "]:" in body:
         labels = {_label(m.group(1)) for m in _DEFINITION.finditer(body)}
-        spans.extend(
-            m.span() for m in _SHORTCUT.finditer(body) if _label(m.group(1)) in labels
-        )
+        spans.extend(m.span() for m in _SHORTCUT.finditer(body) if _label(m.group(1)) in labels)
     return _merge(spans)
 
 

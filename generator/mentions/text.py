@@ -1,12 +1,11 @@
-"""Fold text for matching (case, accents, apostrophes, hyphens, spaces, Arabic letter variants),
-keeping a map from every folded character back to the original code points."""
+"""Fold text for matching (accents, apostrophes, hyphens, spaces, Arabic letter variants; case in
+the words only), keeping a map from every folded character back to the original code points."""
 
 from __future__ import annotations
 
-import bisect
 import functools
-import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 #: Written for the apostrophe in real text: typographic, modifier letter, left quote, acute, prime.
@@ -25,7 +24,15 @@ _ARABIC = {
     "\u0640": "",  # tatweel (kashida): stretches a word, no letter
 }
 
-_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_LATIN = {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i"}
+
+_ARABIC_RANGES = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
 
 
 def is_arabic(char: str) -> bool:
@@ -39,7 +46,8 @@ def _is_mark(char: str) -> bool:
 
 
 def fold_char(char: str) -> str:
-    """The folded form of one code point: '' when it is dropped, several characters rarely."""
+    """The folded form of one code point, case kept: '' when it is dropped, several characters
+    rarely."""
     if char.isspace():
         return " "
     if char in APOSTROPHES:
@@ -51,13 +59,31 @@ def fold_char(char: str) -> str:
     category = unicodedata.category(char)
     if category == "Cf":  # soft hyphen, zero-width joiners, direction marks: invisible
         return ""
+    if category[0] in "PS" and not char.isascii():
+        # Punctuation and symbols fold to ASCII: they separate words whatever they are, a
+        # date needs to know only a few of them, and the text then often folds to ASCII.
+        return _punctuation(char, category)
     if category == "Nd":  # every script's digits count as ASCII digits (Arabic-Indic, Persian…)
         return str(unicodedata.decimal(char))
     if char in "йЙ":  # a letter of its own in Russian, not и with a breve
-        return "й"
-    decomposed = unicodedata.normalize("NFD", char)
-    folded = "".join(c for c in decomposed if not _is_mark(c)).casefold()
-    return "".join(c for c in unicodedata.normalize("NFD", folded) if not _is_mark(c))
+        return char
+    if char.lower() in _LATIN:  # letters with no decomposition, as they are spelled without
+        spelled = _LATIN[char.lower()]
+        return spelled.upper() if char.isupper() else spelled
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not _is_mark(c))
+
+
+_PUNCTUATION = {"،": ",", "؛": ";", "؟": "?", "٫": ".", "٬": ",", "٪": "%", "…": "."}
+_BY_CATEGORY = {"Pd": "-", "Ps": "(", "Pe": ")", "Pi": '"', "Pf": '"'}
+
+
+def _punctuation(char: str, category: str) -> str:
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    compatible = unicodedata.normalize("NFKC", char)  # fullwidth and small forms
+    if len(compatible) == 1 and compatible.isascii():
+        return compatible
+    return _BY_CATEGORY.get(category, "#")
 
 
 # Stands, in the first pass of folding, for a character that does not fold to exactly one.
@@ -65,14 +91,15 @@ _UNEVEN = "\x00"
 
 
 @functools.cache
-def _tables() -> tuple[list[str | None], list[str | None]]:
+def _tables() -> tuple[list[str], list[str]]:
     """Two tables for ``str.translate``, indexed by code point (a list is several times faster
     than a dict there): folding, with every character that does not fold to exactly one
-    character as ``_UNEVEN``; and blanking every character that is not a letter or a digit."""
+    character as ``_UNEVEN``; and for words, lowercasing letters and blanking every character
+    that is not a letter or a digit."""
     # Every entry is filled: None would delete the character.
     identity = [chr(cp) for cp in range(0x10000)]
-    folding: list[str | None] = identity.copy()
-    blanking: list[str | None] = identity.copy()
+    folding = identity.copy()
+    blanking = identity.copy()
     for cp in range(0x10000):
         if 0xD800 <= cp < 0xE000:
             continue
@@ -82,20 +109,32 @@ def _tables() -> tuple[list[str | None], list[str | None]]:
             folding[cp] = _UNEVEN
         elif folded != char:
             folding[cp] = folded
+        lower = char.lower()
         if not char.isalnum():
             blanking[cp] = " "
+        elif len(lower) == 1 and lower != char:
+            blanking[cp] = lower
     blanking[ord("_")] = " "
+    blanking[ord("ς")] = "σ"  # Greek final sigma is the same letter
     return folding, blanking
 
 
-# After the first pass every space is " ": a run of them folds to one space, except a blank
-# line (a paragraph break), which folds to two so that no name is found across paragraphs.
-_RUN = re.compile("  +")
+_ASCII_WORDS = bytes.maketrans(
+    bytes(range(128)), bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128))
+)
 
 
 def _specials(even: str) -> list[tuple[int, int]]:
-    """Where the first pass left runs of spaces and uneven characters, in order."""
-    found = [m.span() for m in _RUN.finditer(even)] if "  " in even else []
+    """Where the first pass left runs of spaces (every space is " " by then) and uneven
+    characters, in order."""
+    found = []
+    pos = even.find("  ")
+    while pos >= 0:
+        end = pos + 2
+        while even.startswith(" ", end):
+            end += 1
+        found.append((pos, end))
+        pos = even.find("  ", end)
     pos = even.find(_UNEVEN)
     if pos >= 0:
         while pos >= 0:
@@ -110,7 +149,7 @@ class Folded:
     """A folded text and the map back to the original, piece by piece: folded piece ``k``
     starts at ``pieces[k]`` and comes from original offset ``origins[k]``, one character for
     one (``linear[k]``) or all of it from that one offset (a collapsed run of spaces, or a
-    character that folds to several). No pieces: the identity."""
+    character that folds to several); the last piece is the end. No pieces: the identity."""
 
     original: str
     text: str
@@ -123,9 +162,7 @@ class Folded:
         pieces = self.pieces
         if not pieces:
             return index
-        if index >= len(self.text):
-            return len(self.original)
-        k = bisect.bisect_right(pieces, index) - 1
+        k = bisect_right(pieces, index) - 1
         return self.origins[k] + (index - pieces[k] if self.linear[k] else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -135,44 +172,54 @@ class Folded:
 
     @functools.cached_property
     def words(self) -> str:
-        """The folded text with every character that is not a letter or digit made a space."""
+        """The folded text in lower case, every character that is not a letter or digit made a
+        space: what names are matched against."""
+        if self.text.isascii():  # bytes translate much faster
+            return self.text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
         return self.text.translate(_tables()[1])
 
 
 def fold(text: str) -> Folded:
-    """Fold ``text`` for matching: NFC and NFD alike, case and accents off, apostrophes,
+    """Fold ``text`` for matching: NFC and NFD alike, accents off (case kept), apostrophes,
     hyphens and spaces unified, Arabic letter variants merged, invisible characters dropped."""
     even = text.translate(_tables()[0])
     specials = _specials(even)
     if not specials:
         return Folded(text, even)
     parts: list[str] = []
-    folded = Folded(text, "")
+    pieces: list[int] = []
+    origins: list[int] = []
+    linear: list[bool] = []
     length = 0  # of the folded text so far
-
-    def piece(part: str, origin: int, linear: bool) -> None:
-        nonlocal length
-        parts.append(part)
-        folded.pieces.append(length)
-        folded.origins.append(origin)
-        folded.linear.append(linear)
-        length += len(part)
-
     pos = 0
-    for first, last in specials:
-        if first > pos:
-            piece(even[pos:first], pos, True)
-        if last - first > 1:  # a run of spaces
-            piece("  " if text.count("\n", first, last) >= 2 else " ", first, False)
+    for first, last in [*specials, (len(text), len(text))]:
+        if first > pos:  # characters that fold one to one
+            parts.append(even[pos:first])
+            pieces.append(length)
+            origins.append(pos)
+            linear.append(True)
+            length += first - pos
+        if first == len(text):  # the end: a last piece, so that the end maps to the end
+            pieces.append(length)
+            origins.append(len(text))
+            linear.append(False)
+            break
+        if last - first > 1:  # a run of spaces: one, or two for a blank line (a paragraph break)
+            part = "  " if text.count("\n", first, last) >= 2 else " "
         else:
             char = text[first]
-            part = fold_char(char) if char != _UNEVEN else char
-            if part:
-                piece(part, first, False)
+            part = _fold_uneven(char) if char != _UNEVEN else char
+        if part:
+            parts.append(part)
+            pieces.append(length)
+            origins.append(first)
+            linear.append(False)
+            length += len(part)
         pos = last
-    if pos < len(text):
-        piece(even[pos:], pos, True)
-    return Folded(text, "".join(parts), folded.pieces, folded.origins, folded.linear)
+    return Folded(text, "".join(parts), pieces, origins, linear)
+
+
+_fold_uneven = functools.lru_cache(maxsize=4096)(fold_char)
 
 
 def fold_words(text: str) -> str:
