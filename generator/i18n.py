@@ -107,10 +107,10 @@ def untranslated(config: SiteConfig) -> list[Diagnostic]:
             catalog = read_po(handle, locale=babel_locale(tag))
         for msgid in wanted:
             message = catalog.get(msgid)
-            strings = () if message is None else message.string
-            strings = strings if isinstance(strings, tuple) else (strings,)
+            found = None if message is None else message.string
+            strings = tuple(found) if isinstance(found, (tuple, list)) else (found,)
             if message is None or message.fuzzy or not all(strings):
-                line = message.lineno if message is not None else 0
+                line = (message.lineno or 0) if message is not None else 0
                 text = msgid[0] if isinstance(msgid, tuple) else msgid
                 state = "fuzzy" if message is not None and message.fuzzy else "untranslated"
                 problems.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from .diagnostics import Diagnostic, Location, sort_key, warning
@@ -134,25 +135,12 @@ def _ambiguous(
     )
 
 
-def annotation(briefing: Briefing, mentions: tuple[Mention, ...] | list[Mention]) -> dict[str, Any]:
-    """What ``briefing annotate --format json`` prints for one briefing."""
+def annotation(briefing: Briefing, mentions: Iterable[Mention]) -> dict[str, Any]:
+    """What ``briefing annotate --format json`` prints for one briefing (see DESIGN.md)."""
     items: list[dict[str, Any]] = []
     for m in mentions:
-        if m.kind == "date":
-            assert m.date is not None
-            items.append(
-                {
-                    "kind": "date",
-                    "date": m.date.isoformat(),
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                }
-            )
-        else:
-            items.append(
-                {"kind": m.kind, "id": m.id, "text": m.text, "start": m.start, "end": m.end}
-            )
+        found = {"date": m.date.isoformat()} if m.date is not None else {"id": m.id}
+        items.append({"kind": m.kind, **found, "text": m.text, "start": m.start, "end": m.end})
     return {
         "file": briefing.path,
         "lang": briefing.lang,

@@ -1,4 +1,4 @@
-"""Run the stages in order (load, validate, link, index, render, build): the one place that knows."""
+"""Run the stages in order — load, validate, link, index, render, build — in one place."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ CASES = [
         "ar",
         "⟦الجمعة 30 أيلول (سبتمبر) 2016|2016-09-30⟧ و⟦۳۰ سبتمبر|2016-09-30⟧ و⟦1 تشرين الأول|2016-10-01⟧",
     ),
-    ("ar", "⟦15 آذار 2011م|2011-03-15⟧"),
+    ("ar", "⟦15 آذار 2011م|2011-03-15⟧ ويوم ⟦الجمعة ٣٠ أيلول/سبتمبر|2016-09-30⟧."),
     # Periods and ranges are not days; neither is a month, a year or an invalid date.
     ("fr", "du 23 au 30 septembre, les 29 et 30 septembre, du 23-30 septembre, depuis mars 2011"),
     ("fr", "de lundi à jeudi, en une semaine, le 31 septembre, le 30 février"),
@@ -152,3 +152,11 @@ def test_unknown_language_has_no_dates() -> None:
     assert DateMatcher("xx-unknown").empty
     briefing = Briefing("s", "xx", "t", FRIDAY, "", "30/09/2016, jeudi", "s.xx.md")
     assert link_briefing(briefing, EMPTY) == ((), ())
+
+
+def test_a_full_stop_after_a_day_ends_the_sentence() -> None:
+    actual, expected = dates(
+        "en",
+        "The assault began on ⟦October 17|2016-10-17⟧. It went on ⟦Thursday 29|2016-09-29⟧.",
+    )
+    assert actual == expected

@@ -93,7 +93,7 @@ REGISTRY = Registry(
                 "us-government",
                 {"fr": "gouvernement américain", "en": "US government"},
                 fr=["Washington"],
-                en=["Washington"],
+                en=["Washington", "U.S. government", "Washington, D.C."],
             ),
         ]
     },
@@ -180,7 +180,10 @@ CASES = [
         "en",
         "This is what ⟦IS|actor:islamic-state⟧ wants; it is not what ⟦WHO|actor:who⟧, who is neutral, wants",
     ),
-    ("en", "the ⟦US|place:united-states⟧ and the ⟦U.S.|place:united-states⟧ told us"),
+    ("en", "the ⟦US|place:united-states⟧ and the ⟦U.S.|place:united-states⟧ told us, u.s. or not"),
+    # Punctuation inside a name as the text writes it; never across a paragraph.
+    ("en", "the ⟦U.S. government|actor:us-government⟧ and ⟦Washington, D.C.|actor:us-government⟧"),
+    ("en", "the ⟦U.S.|place:united-states⟧\n\ngovernment"),
     # A capitalised one-word name: not an all-lowercase word.
     ("en", "⟦Nice|place:nice⟧ is nice, and ⟦NICE|place:nice⟧ in capitals"),
     ("fr", "⟦Daech|actor:islamic-state⟧, ⟦DAECH|actor:islamic-state⟧, mais pas daech ni kremlin"),

@@ -26,7 +26,7 @@ def fold_name(name: str) -> str:
 @dataclass
 class Names:
     """Folded names → numbers (months 1–12, weekdays Monday = 0), dropping any name that two
-    numbers share."""
+    numbers share. Wide names are to be added before abbreviations."""
 
     number: dict[str, int] = field(default_factory=dict)
     #: Names CLDR always writes with a capital (English months): never an all-lowercase word.
@@ -34,6 +34,7 @@ class Names:
     #: Abbreviations, which may be written with a dot ("Sept. 9") or without.
     abbreviated: set[str] = field(default_factory=set)
     _clashing: set[str] = field(default_factory=set)
+    _wide: set[str] = field(default_factory=set)
 
     def add(self, name: str, number: int, abbreviated: bool) -> None:
         """Record one CLDR name."""
@@ -45,8 +46,12 @@ class Names:
             self._clashing.add(key)
             return
         self.capitalised[key] = self.capitalised.get(key, True) and name[:1].isupper()
-        if abbreviated or name.endswith("."):
+        # Only a name that is never written in full takes a dot (not "septembre.", "سبتمبر.").
+        if name.endswith(".") or (abbreviated and key not in self._wide):
             self.abbreviated.add(key)
+        if not abbreviated and not name.endswith("."):
+            self._wide.add(key)
+            self.abbreviated.discard(key)
 
     def written(self, keys: Iterable[str] | None = None) -> list[str]:
         """Every way to write these names as folded text (an abbreviation with or without dot)."""

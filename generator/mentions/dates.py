@@ -293,11 +293,13 @@ def _grammar(
             rf"(?: ?/ ?(?P<{g}m2>{months})| ?\( ?(?P<{g}m3>{months}) ?\))?"
         )
 
-    def day(g: str) -> str:
-        # Any short ordinal suffix (1er, 1re, 2nd, 3rd, 4th, 1º, 30-го) or a dot (de "30.").
+    def day(g: str, *, dot: bool = True) -> str:
+        # Any short ordinal suffix (1er, 1re, 2nd, 3rd, 4th, 1º, 30-го) or a dot (de "30.") —
+        # the dot only before a month: after "October 17" it ends the sentence.
+        dot_after = r"|\." if dot else ""
         return (
             rf"(?<![\d.,/:-])(?P<{g}d>[0-3]?\d)(?!\d)"
-            rf"(?:-?(?P<{g}s>[^\W\d_]{{1,3}})(?![^\W\d_])|\.)?"
+            rf"(?:-?(?P<{g}s>[^\W\d_]{{1,3}})(?![^\W\d_]){dot_after})?"
         )
 
     def year(g: str) -> str:
@@ -318,12 +320,13 @@ def _grammar(
     ]
     if words.month_first:
         branches.append(
-            rf"(?P<MD>{_WORD_START}{weekday('g')}{month('g')} ?{day('g')}(?:,? {year('g')})?)"
+            rf"(?P<MD>{_WORD_START}{weekday('g')}{month('g')} ?{day('g', dot=False)}"
+            rf"(?:,? {year('g')})?)"
         )
     if relative:
         branches.append(rf"(?P<REL>{_WORD_START}(?:{_alternation(relative)}))")
     if wide:
-        branches.append(rf"(?P<WD>{_WORD_START}(?P<ww>{wide}) {day('w')}(?! ?\d)(?!:))")
+        branches.append(rf"(?P<WD>{_WORD_START}(?P<ww>{wide}) {day('w', dot=False)}(?! ?\d)(?!:))")
         branches.append(rf"(?P<W>{_WORD_START}(?P<aw>{wide}))")
     return re.compile("(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
 

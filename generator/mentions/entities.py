@@ -12,7 +12,7 @@ from itertools import chain
 import ahocorasick  # type: ignore[import-not-found]  # ships no type hints
 
 from ..model import Entity, EntityKind, Registry
-from .text import Folded, fold_words, is_arabic
+from .text import Folded, fold, is_arabic
 
 
 class Case(Enum):
@@ -34,19 +34,17 @@ class Case(Enum):
 class Attach(Enum):
     """Which Arabic proclitics may join the start of a name (none join a Latin or Cyrillic one)."""
 
-    PLAIN = "plain"  # a name without the article: و ف, then ب ك ل
-    ARTICLE = "article"  # a name with the article: the same (ل + ال is written لل: see LAM)
-    LAM = "lam"  # a name with the article, its alif dropped after ل: للمرصد = ل + المرصد
+    PLAIN = "plain"  # و ف, then ب ك ل: وحلب, بحلب, والمرصد, بالمرصد
+    LAM = "lam"  # a name with the article, its alif dropped after ل: للمرصد = ل + لمرصد
 
 
 # The article itself never joins a name that lacks it: ال + سورية is السورية, "the Syrian"
-# (an adjective), not Syria. A name that has it keeps it, after و ف ب ك (والمرصد, بالمرصد).
-# ل is allowed before the ARTICLE form too, for names that merely begin with ال (لإلياس).
+# (an adjective), not Syria. ل before a name with the article is written لل (LAM); a plain ل
+# stays allowed for names that merely begin with the letters ال (لإلياس).
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
 _PROCLITICS = {
     Attach.PLAIN: frozenset(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS),
-    Attach.ARTICLE: frozenset(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS),
     Attach.LAM: frozenset(c + "ل" for c in _CONJUNCTIONS),
 }
 _ARTICLE = "ال"
@@ -60,7 +58,18 @@ class Entry:
     id: str
     lang: str
     case: Case
-    attach: Attach
+    attach: Attach = Attach.PLAIN
+
+
+def _keys(words: str) -> list[tuple[str, Attach]]:
+    """The automaton's keys for a name's words. A Latin or Cyrillic name is a whole word,
+    between spaces. An Arabic one is matched at the end of a word, its start then checked against
+    the proclitics that may join it; a name with the article also as written after ل."""
+    if not is_arabic(words[0]):
+        return [(" " + words + " ", Attach.PLAIN)]
+    if words.startswith(_ARTICLE) and len(words) > len(_ARTICLE):
+        return [(words + " ", Attach.PLAIN), (words[1:] + " ", Attach.LAM)]
+    return [(words + " ", Attach.PLAIN)]
 
 
 #: A span of the original text (start, end) that names one entity, or several (ambiguous).
@@ -72,9 +81,10 @@ def base_language(tag: str) -> str:
     return tag.replace("_", "-").split("-")[0].lower()
 
 
-def case_of(name: str) -> Case:
-    """The case rule of a name as the registry writes it."""
-    if " " in fold_words(name):
+def case_of(name: str, folded: Folded | None = None) -> Case:
+    """The case rule of a name as the registry writes it. Words are separated by spaces and
+    hyphens ("al-Nosra" is two words), not by dots ("U.S." is one)."""
+    if len((folded or fold(name)).text.replace("-", " ").split()) > 1:
         return Case.ANY
     letters = [char for char in name if char.isalpha()]
     if 0 < len(letters) <= 5 and all(char.isupper() for char in letters):
@@ -101,34 +111,24 @@ class EntityMatcher:
         entities: Iterable[Entity] = chain(registry.actors.values(), registry.places.values())
         for entity in entities:
             for lang, name in _names(entity):
-                words = fold_words(name)
+                folded = fold(name)
+                spaced = folded.words.strip(" ")
+                words = " ".join(spaced.split())
                 if not words:
                     continue
-                case = case_of(name)
-                lang = base_language(lang)
+                case = case_of(name, folded)
+                language = base_language(lang)
                 initial = next((c for c in name if c.isalpha()), "")
-                if is_arabic(words[0]):
-                    # Arabic names are matched at the end of a word; the start is checked
-                    # against the proclitics that may join it.
-                    if words.startswith(_ARTICLE) and len(words) > len(_ARTICLE):
-                        variants = [(words, Attach.ARTICLE), (words[1:], Attach.LAM)]
-                    else:
-                        variants = [(words, Attach.PLAIN)]
-                    for key, attach in variants:
-                        self._add(
-                            keys,
-                            key + " ",
-                            Entry(entity.entity_kind, entity.id, lang, case, attach),
-                        )
-                else:
-                    key = " " + words + " "
-                    self._add(
-                        keys, key, Entry(entity.entity_kind, entity.id, lang, case, Attach.PLAIN)
-                    )
-                    if name.rstrip().endswith("."):
-                        trailing_dot.add(key)
-                    if case is Case.ANY or not initial.isupper():
-                        lower_initial.add(key)
+                # The words as the name spells them, and with the blanks its punctuation leaves
+                # ("U.S. government": "u s  government"), as the text has them.
+                for spelled in dict.fromkeys((words, spaced)):
+                    for key, attach in _keys(spelled):
+                        entry = Entry(entity.entity_kind, entity.id, language, case, attach)
+                        self._add(keys, key, entry)
+                        if name.rstrip().endswith("."):
+                            trailing_dot.add(key)
+                        if case is Case.ANY or not initial.isupper():
+                            lower_initial.add(key)
         self._automaton = ahocorasick.Automaton()
         for key, entries in keys.items():
             # When every name of a key is capitalised, a lowercase initial rejects it at once.

@@ -4,6 +4,7 @@ the words only), keeping a map from every folded character back to the original 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -59,6 +60,8 @@ def fold_char(char: str) -> str:
     category = unicodedata.category(char)
     if category == "Cf":  # soft hyphen, zero-width joiners, direction marks: invisible
         return ""
+    if category in ("Cc", "Co", "Cn"):  # control, private and unassigned: no letters
+        return "#"
     if category[0] in "PS" and not char.isascii():
         # Punctuation and symbols fold to ASCII: they separate words whatever they are, a
         # date needs to know only a few of them, and the text then often folds to ASCII.
@@ -88,46 +91,45 @@ def _punctuation(char: str, category: str) -> str:
 
 # Stands, in the first pass of folding, for a character that does not fold to exactly one.
 _UNEVEN = "\x00"
+# A blank line: a newline between spaces, kept in the words, which no name contains, so that no
+# name is found across paragraphs (single newlines are spaces).
+_PARAGRAPH = " \n "
 
 
 @functools.cache
-def _tables() -> tuple[list[str], list[str]]:
-    """Two tables for ``str.translate``, indexed by code point (a list is several times faster
-    than a dict there): folding, with every character that does not fold to exactly one
-    character as ``_UNEVEN``; and for words, lowercasing letters and blanking every character
-    that is not a letter or a digit."""
-    # Every entry is filled: None would delete the character.
-    identity = [chr(cp) for cp in range(0x10000)]
-    folding = identity.copy()
-    blanking = identity.copy()
+def _folding() -> list[str]:
+    """The table for ``str.translate``, indexed by code point (a list is several times faster
+    than a dict there), with every character that does not fold to exactly one character as
+    ``_UNEVEN``."""
+    table = [chr(cp) for cp in range(0x10000)]  # every entry filled: None would delete it
     for cp in range(0x10000):
         if 0xD800 <= cp < 0xE000:
             continue
-        char = identity[cp]
-        folded = fold_char(char)
-        if len(folded) != 1 or char == _UNEVEN:
-            folding[cp] = _UNEVEN
-        elif folded != char:
-            folding[cp] = folded
-        lower = char.lower()
-        if not char.isalnum():
-            blanking[cp] = " "
-        elif len(lower) == 1 and lower != char:
-            blanking[cp] = lower
-    blanking[ord("_")] = " "
-    blanking[ord("ς")] = "σ"  # Greek final sigma is the same letter
-    return folding, blanking
+        folded = fold_char(table[cp])
+        if len(folded) != 1 or cp == ord(_UNEVEN):
+            table[cp] = _UNEVEN
+        else:
+            table[cp] = folded
+    return table
 
 
+# Once folded, every character that is not a letter or digit is ASCII (but paragraph breaks).
+_ASCII_BLANKS = [c for c in map(chr, range(128)) if not c.isalnum() and c not in " \n"]
 _ASCII_WORDS = bytes.maketrans(
-    bytes(range(128)), bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128))
+    bytes(range(128)),
+    bytes(ord(c.lower()) if c.isalnum() or c == "\n" else 32 for c in map(chr, range(128))),
 )
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _specials(even: str) -> list[tuple[int, int]]:
-    """Where the first pass left runs of spaces (every space is " " by then) and uneven
-    characters, in order."""
-    found = []
+    """Where the first pass left runs of spaces (every space is " " by then), uneven characters
+    and characters beyond the tables (emoji, say), in order."""
+    found: list[tuple[int, int]] = []
+    if not even.isascii() and len(even.encode("utf-16-le", "surrogatepass")) > 2 * len(even):
+        found.extend(m.span() for m in _ASTRAL.finditer(even))
     pos = even.find("  ")
     while pos >= 0:
         end = pos + 2
@@ -136,11 +138,10 @@ def _specials(even: str) -> list[tuple[int, int]]:
         found.append((pos, end))
         pos = even.find("  ", end)
     pos = even.find(_UNEVEN)
-    if pos >= 0:
-        while pos >= 0:
-            found.append((pos, pos + 1))
-            pos = even.find(_UNEVEN, pos + 1)
-        found.sort()
+    while pos >= 0:
+        found.append((pos, pos + 1))
+        pos = even.find(_UNEVEN, pos + 1)
+    found.sort()
     return found
 
 
@@ -173,16 +174,20 @@ class Folded:
     @functools.cached_property
     def words(self) -> str:
         """The folded text in lower case, every character that is not a letter or digit made a
-        space: what names are matched against."""
+        space (but paragraph breaks): what names are matched against."""
         if self.text.isascii():  # bytes translate much faster
             return self.text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
-        return self.text.translate(_tables()[1])
+        words = self.text.lower()  # as long as the text: folding took İ's dot away
+        for blank in _ASCII_BLANKS:
+            if blank in words:
+                words = words.replace(blank, " ")
+        return words
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching: NFC and NFD alike, accents off (case kept), apostrophes,
     hyphens and spaces unified, Arabic letter variants merged, invisible characters dropped."""
-    even = text.translate(_tables()[0])
+    even = text.translate(_folding())
     specials = _specials(even)
     if not specials:
         return Folded(text, even)
@@ -204,11 +209,10 @@ def fold(text: str) -> Folded:
             origins.append(len(text))
             linear.append(False)
             break
-        if last - first > 1:  # a run of spaces: one, or two for a blank line (a paragraph break)
-            part = "  " if text.count("\n", first, last) >= 2 else " "
+        if last - first > 1:  # a run of spaces: one, or a paragraph break for a blank line
+            part = _PARAGRAPH if text.count("\n", first, last) >= 2 else " "
         else:
-            char = text[first]
-            part = _fold_uneven(char) if char != _UNEVEN else char
+            part = _fold_uneven(text[first])
         if part:
             parts.append(part)
             pieces.append(length)
