@@ -32,7 +32,7 @@ i18n: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[lint]'
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 
 clean:
