@@ -21,49 +21,12 @@ from generator.link import Matchers, link_briefing
 from generator.model import Actor, Briefing, Place, Registry
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared/sources/seed-article-fr.txt"
-FILLER = [
-    "Les",
-    "combats",
-    "se",
-    "poursuivent",
-    "dans",
-    "les",
-    "quartiers",
-    "du",
-    "nord",
-    "selon",
-    "des",
-    "sources",
-    "locales",
-    "tandis",
-    "que",
-    "les",
-    "civils",
-    "tentent",
-    "de",
-    "fuir",
-    "vers",
-    "les",
-    "zones",
-    "tenues",
-    "par",
-    "le",
-    "gouvernement",
-    "et",
-    "que",
-    "les",
-    "convois",
-    "humanitaires",
-    "restent",
-    "bloqués",
-    "aux",
-    "points",
-    "de",
-    "passage",
-    "depuis",
-    "plusieurs",
-    "jours",
-]
+#: Text to draw words from when the seed article is not beside the project.
+FILLER = (
+    "Les combats se poursuivent dans les quartiers du nord selon des sources locales tandis "
+    "que les civils tentent de fuir vers les zones tenues par le gouvernement et que les "
+    "convois humanitaires restent bloqués aux points de passage depuis plusieurs jours"
+)
 DATES = {
     "fr": ["jeudi", "vendredi 30 septembre", "le 9 septembre", "le 1er octobre 2016"],
     "en": ["on Thursday", "September 30", "Sept. 9", "October 1, 2016"],
@@ -96,7 +59,7 @@ def registry(count: int, rng: random.Random) -> Registry:
 
 
 def briefings(count: int, lang: str, reg: Registry, rng: random.Random) -> list[Briefing]:
-    words = SEED.read_text(encoding="utf-8").split() if SEED.is_file() else FILLER
+    words = SEED.read_text(encoding="utf-8").split() if SEED.is_file() else FILLER.split()
     names = [a.name[lang] for a in list(reg.actors.values())[:300]]
     names += [p.name[lang] for p in list(reg.places.values())[:300]]
     made = []
