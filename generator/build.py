@@ -82,6 +82,8 @@ def locale_config(
         "plugins": [{"search": {"lang": _search_language(locale)}}],
         "extra": {
             "locales": list(config.locales),
+            # hreflang alternates are absolute where the site's address is known.
+            "site_root": config.site_url,
             "alternate": [
                 {"name": language_names[tag], "link": f"../{tag}/", "lang": tag}
                 for tag in config.locales

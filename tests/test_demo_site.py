@@ -114,3 +114,32 @@ def test_navigation_lists_sections_not_every_page(demo_site: Path) -> None:
     nav = nav[: nav.index("</nav>")]
     assert nav.count("md-nav__link") < 15
     assert "2016-09-30-alep-offensive" not in nav
+
+
+def alternates(html: str) -> dict[str, str]:
+    found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+    return dict(found)
+
+
+def test_briefing_pages_list_reciprocal_hreflang_alternates(demo_site: Path) -> None:
+    expected = {
+        "fr": f"https://example.org/fr/{OFFENSIVE[: -len('index.html')]}",
+        "en": f"https://example.org/en/{OFFENSIVE[: -len('index.html')]}",
+        "x-default": f"https://example.org/fr/{OFFENSIVE[: -len('index.html')]}",
+    }
+    for locale in LOCALES:
+        assert alternates(page(demo_site, locale, OFFENSIVE)) == expected, locale
+    # A story written only in English: its one language, and itself as the default.
+    anniversary = "briefings/2016/09/30/2016-09-30-russia-intervention-anniversary/index.html"
+    assert alternates(page(demo_site, "fr", anniversary)) == {
+        "en": "https://example.org/en/" + anniversary[: -len("index.html")],
+        "x-default": "https://example.org/en/" + anniversary[: -len("index.html")],
+    }
+
+
+def test_nothing_is_loaded_from_third_party_hosts(demo_site: Path) -> None:
+    for html_file in sorted(demo_site.rglob("*.html")):
+        for tag, attr, link in links_of(html_file.read_text(encoding="utf-8")):
+            external = link.startswith(("http:", "https:", "//"))
+            if external and (attr == "src" or tag == "link"):
+                assert tag == "link" and "example.org/" in link, (html_file, tag, link)
