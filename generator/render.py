@@ -14,7 +14,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from .index import SiteIndex
+from .index import Occurrence, SiteIndex
 from .l10n import L10n
 from .locales import direction
 from .model import Actor, Briefing, Mention, Place
@@ -84,6 +84,7 @@ class Site:
         registry = index.linked.content.registry
         self.actors = registry.actors
         self.places = registry.places
+        self._by_story: dict[tuple[str, str], dict[str, list[Occurrence]]] = {}
 
     # Which version of a story a reader of this locale gets.
     def version(self, slug: str) -> Briefing:
@@ -180,6 +181,16 @@ class Site:
         """The version of each story this locale shows."""
         return [self.version(slug) for slug in slugs]
 
+    def _stories_of(self, kind: str, entity_id: str) -> dict[str, list[Occurrence]]:
+        """An entity's mentions grouped by story, computed once per entity and locale."""
+        key = (kind, entity_id)
+        if key not in self._by_story:
+            grouped: dict[str, list[Occurrence]] = {}
+            for occurrence in self.index.occurrences.get(key, ()):
+                grouped.setdefault(occurrence.briefing[0], []).append(occurrence)
+            self._by_story[key] = grouped
+        return self._by_story[key]
+
     def breadcrumb(self, place_id: str) -> list[str]:
         """The places containing this one, outermost first."""
         return list(reversed(self.index.linked.content.registry.ancestors(place_id)))
@@ -220,10 +231,9 @@ class Site:
     def snippet(self, kind: str, entity_id: str, slug: str) -> Markup | None:
         """The sentence of the shown version that mentions the entity, the mention marked."""
         shown = self.version(slug).key
-        found = [
-            o for o in self.index.occurrences.get((kind, entity_id), ()) if o.briefing[0] == slug
-        ]
-        found.sort(key=lambda o: o.briefing != shown)
+        found = sorted(
+            self._stories_of(kind, entity_id).get(slug, ()), key=lambda o: o.briefing != shown
+        )
         if not found:
             return None
         occurrence = found[0]

@@ -76,8 +76,9 @@ def page(browser: Any) -> Iterator[Any]:
 
 def switch_language(page: Any, lang: str) -> None:
     page.click(".md-header__option .md-select button")
-    with page.expect_navigation():
-        page.click(f"a.md-select__link[hreflang={lang}]")
+    page.click(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_url(f"**/{lang}/**")
+    page.wait_for_load_state()
 
 
 def test_language_selector_stays_on_the_briefing(page: Any, server: str) -> None:
@@ -106,11 +107,14 @@ def test_arabic_layout_runs_right_to_left(page: Any, server: str) -> None:
 
 
 def test_search_for_alep_reaches_the_briefing(page: Any, server: str) -> None:
-    page.goto(server + "fr/")
-    page.fill("input.md-search__input", "Alep")
+    # Type only once the search worker has its index, as a reader would after the page settles.
+    page.goto(server + "fr/", wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.type("Alep", delay=50)
     result = page.locator(f"a.md-search-result__link[href*='{OFFENSIVE}']").first
     result.wait_for()
-    with page.expect_navigation():
-        result.click()
+    result.click()
+    # Material's instant navigation may swap the page in place: wait for the address instead.
+    page.wait_for_url(f"**/fr/{OFFENSIVE}**")
     assert page.url.split("?")[0].endswith("/fr/" + OFFENSIVE)
     assert page.locator("h1").first.inner_text().startswith("Alep")
