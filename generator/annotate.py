@@ -7,7 +7,7 @@ from typing import Any
 
 from .diagnostics import ContentError
 from .link import annotation, link_briefing
-from .load import BriefingFile, Loaded, load_content, read_briefing
+from .load import BriefingFile, Loaded, load_registry, read_briefing
 from .validate import validate
 
 
@@ -15,14 +15,11 @@ def annotate_file(
     file: Path, content_root: Path, locales: tuple[str, ...] | None
 ) -> dict[str, Any]:
     """Validate one briefing against the registry under ``content_root`` and list its mentions."""
-    registry_files = load_content(content_root)
+    registry, registry_errors = load_registry(content_root)
     read = read_briefing(file)
     if not isinstance(read, BriefingFile):
         raise ContentError([read])
-    registry_errors = tuple(
-        d for d in registry_files.diagnostics if not d.location.path.endswith(".md")
-    )
-    loaded = Loaded((read,), registry_files.registry, registry_errors)
+    loaded = Loaded((read,), registry, registry_errors)
     content, _ = validate(loaded, locales if locales and read.lang in locales else (read.lang,))
     briefing = content.briefings[0]
     mentions, _warnings = link_briefing(briefing, content.registry)

@@ -66,10 +66,6 @@ class L10n:
             return self.date(start, "long")
         return format_interval(start, end, "yMMMd", locale=self.locale)
 
-    def month(self, day: dt.date) -> str:
-        """'septembre 2016' (stand-alone month name and year)."""
-        return format_date(day, "LLLL y", locale=self.locale)
-
     def number(self, value: float) -> str:
         """'3 800', '3,800', '٣٬٨٠٠' as CLDR writes numbers here."""
         return format_decimal(value, locale=self.locale)

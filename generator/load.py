@@ -56,7 +56,6 @@ def display_path(path: Path) -> str:
 def load_content(root: Path) -> Loaded:
     """Read ``root``/briefings, ``root``/actors and ``root``/places, sorted by path."""
     briefings: list[BriefingFile] = []
-    registry: list[RegistryFile] = []
     diagnostics: list[Diagnostic] = []
     if not root.is_dir():
         where = Location(display_path(root))
@@ -78,6 +77,14 @@ def load_content(root: Path) -> Loaded:
             briefings.append(result)
         else:
             diagnostics.append(result)
+    registry, problems = load_registry(root)
+    return Loaded(tuple(briefings), registry, (*diagnostics, *problems))
+
+
+def load_registry(root: Path) -> tuple[tuple[RegistryFile, ...], tuple[Diagnostic, ...]]:
+    """Read ``root``/actors and ``root``/places: parsed files, and an error for each bad one."""
+    registry: list[RegistryFile] = []
+    diagnostics: list[Diagnostic] = []
     for kind, folder in (("actor", "actors"), ("place", "places")):
         for path in _files(root / folder):
             entry = _read_registry(path, kind)  # type: ignore[arg-type]
@@ -85,7 +92,7 @@ def load_content(root: Path) -> Loaded:
                 registry.append(entry)
             else:
                 diagnostics.append(entry)
-    return Loaded(tuple(briefings), tuple(registry), tuple(diagnostics))
+    return tuple(registry), tuple(diagnostics)
 
 
 def _files(folder: Path) -> list[Path]:

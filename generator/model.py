@@ -58,10 +58,6 @@ class Registry:
     actors: Mapping[str, Actor]
     places: Mapping[str, Place]
 
-    def entity(self, kind: EntityKind, entity_id: str) -> Entity:
-        """The actor or place with this id."""
-        return self.actors[entity_id] if kind == "actor" else self.places[entity_id]
-
     def ancestors(self, place_id: str) -> tuple[str, ...]:
         """The places that contain ``place_id``, nearest first (validated to be acyclic)."""
         chain: list[str] = []

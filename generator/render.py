@@ -141,11 +141,6 @@ class Site:
         """A link to a day's page, the date formatted in this locale."""
         return self._link(self.l10n.date(day, form), day_path(day))
 
-    def name(self, kind: str, entity_id: str) -> str:
-        """An actor's or place's name in this locale."""
-        entity = self.actors[entity_id] if kind == "actor" else self.places[entity_id]
-        return self.l10n.name(entity)[0]
-
     def linked_body(self, briefing: Briefing) -> Markup:
         """The body with its first mention of each entity, and every date, made a link."""
         mentions = self.index.linked.mentions.get(briefing.key, ())
