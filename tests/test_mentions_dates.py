@@ -88,11 +88,24 @@ CASES = [
     ),
     ("ar", "⟦15 آذار 2011م|2011-03-15⟧ ويوم ⟦الجمعة ٣٠ أيلول/سبتمبر|2016-09-30⟧."),
     # Periods and ranges are not days; neither is a month, a year or an invalid date.
-    ("fr", "du 23 au 30 septembre, les 29 et 30 septembre, du 23-30 septembre, depuis mars 2011"),
+    ("fr", "du 23 au 30 septembre, du 23-30 septembre, depuis mars 2011"),
     ("fr", "de lundi à jeudi, en une semaine, le 31 septembre, le 30 février"),
-    ("fr", "⟦lundi|2016-09-26⟧ et ⟦mardi|2016-09-27⟧, le 23 et le ⟦30 septembre|2016-09-30⟧"),
+    ("fr", "entre le 23 et le 30 septembre, entre 1 et 3 octobre"),
     ("en", "between 1 and 3 October, September 23-30, September 23 to 30, in March 2011"),
-    ("ar", "من 23 إلى 30 أيلول"),
+    ("ar", "من 23 إلى 30 أيلول، بين 1 و3 تشرين الأول"),
+    # Days listed with one month, joined as CLDR's list patterns join items: each is a day.
+    ("fr", "les ⟦29|2016-09-29⟧ et ⟦30 septembre|2016-09-30⟧"),
+    ("fr", "⟦lundi|2016-09-26⟧ et ⟦mardi|2016-09-27⟧, le ⟦23|2016-09-23⟧ et le ⟦30 septembre|2016-09-30⟧"),
+    ("fr", "les ⟦1er|2016-10-01⟧, ⟦2|2016-10-02⟧ et ⟦3 octobre|2016-10-03⟧"),
+    ("en", "on ⟦September 23|2016-09-23⟧ and ⟦24|2016-09-24⟧, and ⟦Sept. 9|2015-09-09⟧, ⟦10|2015-09-10⟧ and ⟦11|2015-09-11⟧, 2015"),
+    ("en", "on the ⟦23rd|2016-09-23⟧ and ⟦24th of September|2016-09-24⟧"),
+    ("en", "on ⟦September 23|2016-09-23⟧, 24 people died"),
+    ("ar", "يومي ⟦23|2016-09-23⟧ و⟦24 أيلول|2016-09-24⟧ ، و⟦29|2016-09-29⟧ و⟦30 سبتمبر|2016-09-30⟧"),
+    # Days named relative to the publication.
+    # "Today" is as often "nowadays": left out.
+    ("fr", "⟦hier|2016-09-29⟧, aujourd’hui, ⟦Avant-hier|2016-09-28⟧ et ⟦demain|2016-10-01⟧"),
+    ("en", "⟦Yesterday|2016-09-29⟧, today, ⟦the day before yesterday|2016-09-28⟧, ⟦tomorrow|2016-10-01⟧"),
+    ("ar", "قال ⟦أمس|2016-09-29⟧ إن ⟦البارحة|2016-09-29⟧ و⟦غداً|2016-10-01⟧"),
     # A weekday and the day before a month: one mention; a number that is no day: none.
     ("fr", "⟦jeudi 29 septembre|2016-09-29⟧, vendredi 10h, 3 800 civils, 20 000 blessés en 2016"),
 ]

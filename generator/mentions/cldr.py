@@ -78,6 +78,9 @@ class DateWords:
     day_first_numbers: bool
     #: Relative weekday phrases CLDR spells out (ar "الخميس القادم"): (weekday, weeks on or back).
     relative: dict[str, tuple[int, int]]
+    #: What joins the items of a list, folded: (all separators, the last two's conjunctions),
+    #: from CLDR's list patterns ("{0}, {1}", "{0} et {1}"; en ", and"; ar " و").
+    list_separators: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def locales(lang: str) -> list[Locale]:
@@ -117,7 +120,21 @@ def date_words(lang: str) -> DateWords | None:
         month_first=any(_month_first(main, width) for width in ("medium", "long", "full")),
         day_first_numbers=not _month_first(main, "short"),
         relative=_relative_weekdays(found),
+        list_separators=_list_separators(main),
     )
+
+
+def _list_separators(locale: Locale) -> tuple[frozenset[str], frozenset[str]]:
+    """The text between the items of CLDR's standard list patterns, folded and lower-cased."""
+    patterns = locale.list_patterns.get("standard", {})
+
+    def between(key: str) -> str:
+        pattern = patterns.get(key, "")
+        return fold(pattern.partition("{0}")[2].partition("{1}")[0]).text.lower()
+
+    every = {between(key) for key in ("start", "middle", "end", "2")} - {""}
+    last = {between(key) for key in ("end", "2")} - {""}
+    return frozenset(every), frozenset(last)
 
 
 def _pattern_fields(locale: Locale, width: str) -> Iterable[tuple[str, object]]:

@@ -42,6 +42,20 @@ _RANGE_WORDS = {
     "ar": ("الى", "حتي"),
 }
 
+# Words before two days that make them a range, not a list ("entre le 23 et le 30 septembre").
+_BETWEEN_WORDS = {"fr": ("entre",), "en": ("between",), "ar": ("بين",)}
+
+# Days named relative to the publication ("hier", "yesterday", "أمس"). CLDR has them, but Babel
+# drops them from its locale data (it keeps only the "in {0} days" forms), so the few words are
+# listed here, folded, per language. "Today" is left out in every language: "aujourd'hui",
+# "today" and اليوم mean "nowadays" in commentary as often as the day ("la crise semble
+# aujourd'hui sans issue"), and a briefing's own day is its publication date already.
+_RELATIVE_DAYS = {
+    "fr": {"avant-hier": -2, "hier": -1, "apres-demain": 2, "demain": 1},
+    "en": {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1},
+    "ar": {"اول امس": -2, "امس": -1, "البارحه": -1, "غدا": 1},
+}
+
 # A number glued to a day: "10h" is ten o'clock in most languages that write it so, not a day.
 _NOT_ORDINALS = frozenset({"h"})
 
@@ -52,6 +66,9 @@ _ARABIC_JOINED = "وفب"
 _WORD_START = rf"(?:(?<!\w)|(?<=(?<!\w)[{_ARABIC_JOINED}]))"
 _NUMBER_START = rf"(?:(?<![\w./-])|(?<=(?<![\w./-])[{_ARABIC_JOINED}]))"
 
+
+#: How many resolved expressions a matcher remembers before it starts again.
+_RESOLVED_KEPT = 50_000
 
 #: A span of the original text (start, end) naming one calendar day.
 DateMatch = tuple[int, int, dt.date]
@@ -97,8 +114,12 @@ class DateMatcher:
             for number, name in weekday_names(lang):
                 self.relative.setdefault(fold_name(template.format(name)), (number, weeks))
         extra = _DAY_MONTH_WORDS.get(_language(lang), ())
-        self._pattern = _grammar(words, self.relative, extra)
-        self._anchors = _anchors(words, self.relative)
+        self.relative_days = {
+            fold_name(phrase): shift
+            for phrase, shift in _RELATIVE_DAYS.get(_language(lang), {}).items()
+        }
+        self._pattern = _grammar(words, self.relative, self.relative_days, extra)
+        self._anchors = _anchors(words, [*self.relative, *self.relative_days])
         self._range_before = re.compile(
             r"(?<![\w.,/:-])(\d{1,2})(?:-?[^\W\d_]{1,3}|\.)? ?(?:[-\u2014]|\w{1,5}) ?\Z"
         )
@@ -106,6 +127,9 @@ class DateMatcher:
         joining = _RANGE_WORDS.get(_language(lang), ())
         between = f"| (?:{_alternation(joining)}) " if joining else ""
         self._joined = re.compile(rf"(?: ?[-\u2014] ?{between})\Z", re.IGNORECASE)
+        # The day an expression names depends on its text and the publication date only.
+        self._resolved: dict[tuple[str, dt.date], dt.date | None] = {}
+        self._lists = _ListGrammar(words, _BETWEEN_WORDS.get(_language(lang), ()))
 
     def find(self, folded: Folded, published: dt.date) -> list[DateMatch]:
         """Every date expression of ``folded`` that names one day, resolved against ``published``;
@@ -139,12 +163,62 @@ class DateMatcher:
             match = self._pattern.match(text, anchor) if anchor >= last_end else None
             if match is None:
                 continue
-            day = self._resolve(match, folded, published)
+            key = (match.group(), published)
+            if key not in self._resolved:
+                if len(self._resolved) > _RESOLVED_KEPT:
+                    self._resolved.clear()
+                self._resolved[key] = self._resolve(match, folded, published)
+            day = self._resolved[key]
+            listed = self._listed(match, text, last_end, published) if day else None
+            if listed is not None:
+                found.extend(listed)
+                last_end = max([match.end(), *(end for _, end, _ in listed)])
+                continue
             if day is not None and not self._in_range(match, text, last_end):
                 found.append((match.start(), match.end(), day))
             last_end = match.end()
         offset = folded.offset
         return [(offset(s), offset(e), day) for s, e, day in self._without_ranges(found, text)]
+
+    def _listed(
+        self, match: re.Match[str], text: str, last_end: int, published: dt.date
+    ) -> list[DateMatch] | None:
+        """The days of a list sharing one month ("les 23 et 24 septembre", "September 23, 24 and
+        25"), this match among them; [] for a range written as a list ("between 1 and 3
+        October"); None when the match is no list's."""
+        kind = match.lastgroup
+        if kind not in ("DM", "MD"):
+            return None
+        g = "f" if kind == "DM" else "g"
+        start = match.start(g + "d") if kind == "DM" else match.start()
+        before = self._lists.before(text, max(0, start - 48, last_end), start)
+        after, year = ([], None) if kind == "DM" or match.group("gy") else self._lists.after(
+            text, match.end()
+        )
+        if not before and not after:
+            return None
+        if before and self._lists.is_between(text, max(0, last_end), before[0][0]):
+            return []
+        month = self.months[match.group(g + "m")]
+        written_year = match.group(g + "y") or year
+        days: list[DateMatch] = []
+        for number_start, number_end, number in [*before, (-1, -1, 0), *after]:
+            if number_start < 0:
+                number = int(match.group(g + "d"))
+                number_start, number_end = match.start(), match.end()
+            day = (
+                _day(int(written_year), month, number)
+                if written_year
+                else _nearest(published, month, number, None)
+            )
+            if day is None:
+                return None
+            days.append((number_start, number_end, day))
+        # The weekday, when written, belongs to the match's own day.
+        named = match.group(g + "w")
+        if named and days[len(before)][2].weekday() != self.weekdays[named]:
+            return None
+        return days
 
     def _in_range(self, match: re.Match[str], text: str, last_end: int) -> bool:
         """A day that ends a range of days ("23 au 30 septembre") or starts one ("Sept 23-30").
@@ -186,6 +260,8 @@ class DateMatcher:
         if kind == "REL":
             weekday, weeks = self.relative[" ".join(group("REL").lower().split())]
             return _relative(published, weekday, weeks)
+        if kind == "RD":
+            return published + dt.timedelta(days=self.relative_days[group("RD").lower()])
         if kind == "W":
             if not self._written_as(match, "aw", self.weekdays):
                 return None
@@ -216,6 +292,60 @@ class DateMatcher:
         """A name that CLDR always capitalises (English months) must not be all lowercase."""
         written = match.group(group)
         return not (names.capitalised[written.lower().rstrip(".")] and written.islower())
+
+
+class _ListGrammar:
+    """Days listed before or after one written with its month, joined as CLDR's list patterns
+    join items: "23, 24 et 25 septembre", "September 23 and 24", "23 و24 أيلول"."""
+
+    def __init__(self, words: DateWords, between: Iterable[str]) -> None:
+        every, last = words.list_separators
+        every = every | {", "}  # a comma lists in every language ("،" folds to ",")
+
+        def loose(separators: Iterable[str]) -> str:
+            return "|".join(
+                "".join(" ?" if c == " " else re.escape(c) for c in s)
+                for s in sorted(separators, key=len, reverse=True)
+            )
+
+        number = rf"{_NUMBER_START}(?P<w>(?P<n>[0-3]?\d)(?:-?[^\W\d_]{{1,3}})?)"
+        article = r"(?:[^\W\d_]{1,3} )?"
+        self._last_before = re.compile(rf"{number}(?:{loose(last)}){article}\Z", re.I)
+        self._any_before = re.compile(rf"{number}(?:{loose(every)}){article}\Z", re.I)
+        day = r"(?P<n>[0-3]?\d)(?:st|nd|rd|th)?(?![\w/.:-]\w|\w)"
+        self._after = re.compile(rf"(?P<sep>{loose(every)}){article}{day}", re.I)
+        self._last = re.compile(rf"(?:{loose(last)})\Z", re.I)
+        self._year = re.compile(r",? (?P<y>\d{4})(?!\d)")
+        words_between = _alternation(between)
+        self._between = (
+            re.compile(rf"(?<!\w)(?:{words_between}) {article}\Z", re.I) if between else None
+        )
+
+    def before(self, text: str, window: int, start: int) -> list[tuple[int, int, int]]:
+        """Numbers listed before ``start``, the last joined by a conjunction, in text order."""
+        found: list[tuple[int, int, int]] = []
+        expression = self._last_before
+        while match := expression.search(text, window, start):
+            found.insert(0, (match.start(), match.end("w"), int(match.group("n"))))
+            start, expression = match.start(), self._any_before
+        return found
+
+    def after(self, text: str, end: int) -> tuple[list[tuple[int, int, int]], str | None]:
+        """Numbers listed after ``end`` — the last joined by a conjunction — and a year after
+        them all ("September 23 and 24, 2016")."""
+        found: list[tuple[int, int, int]] = []
+        last_separator = ""
+        while match := self._after.match(text, end):
+            found.append((match.start("n"), match.end(), int(match.group("n"))))
+            last_separator, end = match.group("sep"), match.end()
+        if not found or not self._last.search(last_separator):
+            return [], None
+        year = self._year.match(text, end)
+        return found, year.group("y") if year else None
+
+    def is_between(self, text: str, window: int, start: int) -> bool:
+        """Whether a word saying "between" stands before ``start``: a range, not a list."""
+        return bool(self._between and self._between.search(text, window, start))
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -275,7 +405,10 @@ def _weekday_and_day(published: dt.date, weekday: int, day: int) -> dt.date | No
 
 
 def _grammar(
-    words: DateWords, relative: dict[str, tuple[int, int]], day_month: Iterable[str]
+    words: DateWords,
+    relative: dict[str, tuple[int, int]],
+    relative_days: dict[str, int],
+    day_month: Iterable[str],
 ) -> re.Pattern[str]:
     """One expression with a named branch per form of date."""
     lit = words.literals
@@ -325,13 +458,15 @@ def _grammar(
         )
     if relative:
         branches.append(rf"(?P<REL>{_WORD_START}(?:{_alternation(relative)}))")
+    if relative_days:
+        branches.append(rf"(?P<RD>{_WORD_START}(?:{_alternation(relative_days)}))")
     if wide:
         branches.append(rf"(?P<WD>{_WORD_START}(?P<ww>{wide}) {day('w', dot=False)}(?! ?\d)(?!:))")
         branches.append(rf"(?P<W>{_WORD_START}(?P<aw>{wide}))")
     return re.compile("(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
 
 
-def _anchors(words: DateWords, relative: dict[str, tuple[int, int]]) -> ahocorasick.Automaton:
+def _anchors(words: DateWords, relative: Iterable[str]) -> ahocorasick.Automaton:
     """Where a date may start: every date starts with a number or a name, found by one pass of
     an automaton over the words (many times faster than trying the grammar everywhere)."""
     automaton = ahocorasick.Automaton()
