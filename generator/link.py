@@ -123,16 +123,20 @@ def _untangle(cluster: list[_Candidate]) -> list[_Candidate]:
 def _ambiguous(
     briefing: Briefing, start: int, text: str, entities: tuple[tuple[EntityKind, str], ...]
 ) -> Diagnostic:
-    body = briefing.body
-    line = briefing.body_line + body.count("\n", 0, start)
-    column = start - (body.rfind("\n", 0, start) + 1) + 1
     meanings = [f"{kind} '{entity_id}'" for kind, entity_id in entities]
     listing = ", ".join(meanings[:-1]) + " or " + meanings[-1]
     return warning(
         "mention.ambiguous",
-        Location(briefing.path, line, column),
+        body_location(briefing, start),
         f"alias '{text}' may mean {listing}; list one in the front matter's actors/places",
     )
+
+
+def body_location(briefing: Briefing, offset: int) -> Location:
+    """The line and column in the briefing's file of a code-point offset into its body."""
+    body = briefing.body
+    line = briefing.body_line + body.count("\n", 0, offset)
+    return Location(briefing.path, line, offset - (body.rfind("\n", 0, offset) + 1) + 1)
 
 
 def annotation(briefing: Briefing, mentions: Iterable[Mention]) -> dict[str, Any]:
