@@ -106,6 +106,16 @@ CASES = [
     ("fr", "⟦hier|2016-09-29⟧, aujourd’hui, ⟦Avant-hier|2016-09-28⟧ et ⟦demain|2016-10-01⟧"),
     ("en", "⟦Yesterday|2016-09-29⟧, today, ⟦the day before yesterday|2016-09-28⟧, ⟦tomorrow|2016-10-01⟧"),
     ("ar", "قال ⟦أمس|2016-09-29⟧ إن ⟦البارحة|2016-09-29⟧ و⟦غداً|2016-10-01⟧"),
+    # "Between" makes two full dates a range too.
+    ("en", "Between June 1 and June 10, between Oct. 20 and 25, on ⟦June 1|2016-06-01⟧ and ⟦June 10|2016-06-10⟧"),
+    ("ar", "بين ٦ حزيران/يونيو و١٧ تشرين الأول/أكتوبر، بين ١ و٥ آب"),
+    # Words after a day and month that set its year.
+    ("en", "on ⟦Oct. 17|2015-10-17⟧ last year and ⟦March 3|2017-03-03⟧ next year"),
+    ("fr", "le ⟦17 octobre|2015-10-17⟧ de l’année dernière, le ⟦3 mars|2017-03-03⟧ de l'an prochain"),
+    ("ar", "في ⟦17 تشرين الأول|2015-10-17⟧ من العام الماضي"),
+    # Arabic days written as ordinal words.
+    ("ar", "في ⟦العاشر من تموز/يوليو|2016-07-10⟧ و⟦الحادي والعشرين من أيلول|2016-09-21⟧ و⟦الأول من تشرين الأول|2016-10-01⟧"),
+    ("ar", "⟦الثاني عشر من آب|2016-08-12⟧، ⟦الثلاثين من أيلول|2016-09-30⟧، الحادي والثلاثين من أيلول"),
     # A weekday and the day before a month: one mention; a number that is no day: none.
     ("fr", "⟦jeudi 29 septembre|2016-09-29⟧, vendredi 10h, 3 800 civils, 20 000 blessés en 2016"),
 ]

@@ -180,6 +180,11 @@ CASES = [
         "en",
         "This is what ⟦IS|actor:islamic-state⟧ wants; it is not what ⟦WHO|actor:who⟧, who is neutral, wants",
     ),
+    # ... but in a line all in capitals, an acronym the text also writes as a lowercase word is
+    # that word; names, and acronyms that are no word of the text, are still found.
+    ("en", "## WHO IS LEFT IN ⟦ALEPPO|place:aleppo⟧\n⟦WHO|actor:who⟧ said ⟦IS|actor:islamic-state⟧ is gone, who knows."),
+    ("en", "## ⟦MSF|actor:msf⟧ CALLS FOR A TRUCE\n\n⟦MSF|actor:msf⟧ said the ⟦IS|actor:islamic-state⟧ siege goes on."),
+    ("fr", "# ⟦SYRIE|place:syria⟧ : UN CESSEZ-LE-FEU, L’⟦EI|actor:islamic-state⟧ RECULE\n\n## ⟦MSF|actor:msf⟧\n\n⟦MSF|actor:msf⟧ et l’⟦EI|actor:islamic-state⟧, un jour. Ei."),
     ("en", "the ⟦US|place:united-states⟧ and the ⟦U.S.|place:united-states⟧ told us, u.s. or not"),
     # Punctuation inside a name as the text writes it; never across a paragraph.
     ("en", "the ⟦U.S. government|actor:us-government⟧ and ⟦Washington, D.C.|actor:us-government⟧"),

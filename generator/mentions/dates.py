@@ -56,6 +56,68 @@ _RELATIVE_DAYS = {
     "ar": {"اول امس": -2, "امس": -1, "البارحه": -1, "غدا": 1},
 }
 
+# A day written as an ordinal word before its month ("العاشر من تموز", the tenth of July), as
+# Arabic newsrooms write dates. Babel has no number spelling (CLDR's RBNF), so the words are
+# composed here from the ten ordinal units, folded.
+_ARABIC_UNITS = (
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+)
+
+
+def _arabic_day_words() -> dict[str, int]:
+    words = {unit: n for n, unit in enumerate(_ARABIC_UNITS, 1)} | {"العاشر": 10}
+    words["الحادي عشر"] = 11
+    for n, unit in enumerate(_ARABIC_UNITS[1:], 2):
+        words[f"{unit} عشر"] = 10 + n
+    for tens, name in ((20, "العشرين"), (30, "الثلاثين")):
+        words[name] = tens
+        for n, unit in enumerate(("الحادي", *_ARABIC_UNITS[1:]), 1):
+            if tens + n <= 31:
+                words[f"{unit} و{name}"] = tens + n
+    return words
+
+
+_DAY_WORDS = {"ar": _arabic_day_words()}
+
+# Words after a day and month without a year that set its year ("Oct. 17 last year"). Babel drops
+# CLDR's relative year names like the relative day names: listed here, folded.
+_YEAR_SHIFTS = {
+    "fr": {
+        **{
+            f"{de}l'{year} {last}": -1
+            for de in ("", "de ")
+            for year, last in (
+                ("an", "dernier"),
+                ("annee", "derniere"),
+                ("an", "passe"),
+                ("annee", "passee"),
+            )
+        },
+        **{
+            f"{de}l'{year} {next_}": 1
+            for de in ("", "de ")
+            for year, next_ in (("an", "prochain"), ("annee", "prochaine"))
+        },
+    },
+    "en": {"last year": -1, "next year": 1},
+    "ar": {
+        **{
+            f"{of}{year} {last}": -1
+            for of in ("", "من ")
+            for year, last in (("العام", "الماضي"), ("السنه", "الماضيه"))
+        },
+        **{f"{of}العام {next_}": 1 for of in ("", "من ") for next_ in ("المقبل", "القادم")},
+    },
+}
+
 # A number glued to a day: "10h" is ten o'clock in most languages that write it so, not a day.
 _NOT_ORDINALS = frozenset({"h"})
 
@@ -118,8 +180,16 @@ class DateMatcher:
             fold_name(phrase): shift
             for phrase, shift in _RELATIVE_DAYS.get(_language(lang), {}).items()
         }
-        self._pattern = _grammar(words, self.relative, self.relative_days, extra)
-        self._anchors = _anchors(words, [*self.relative, *self.relative_days])
+        self.day_words = _DAY_WORDS.get(_language(lang), {})
+        self._pattern = _grammar(words, self.relative, self.relative_days, self.day_words, extra)
+        self._anchors = _anchors(words, [*self.relative, *self.relative_days, *self.day_words])
+        shifts = _YEAR_SHIFTS.get(_language(lang), {})
+        self._year_shifts = {fold_name(words_): shift for words_, shift in shifts.items()}
+        self._year_shift = (
+            re.compile(rf",? (?P<q>{_alternation(self._year_shifts)})(?!\w)", re.IGNORECASE)
+            if shifts
+            else None
+        )
         self._range_before = re.compile(
             r"(?<![\w.,/:-])(\d{1,2})(?:-?[^\W\d_]{1,3}|\.)? ?(?:[-\u2014]|\w{1,5}) ?\Z"
         )
@@ -169,6 +239,9 @@ class DateMatcher:
                     self._resolved.clear()
                 self._resolved[key] = self._resolve(match, folded, published)
             day = self._resolved[key]
+            year = self._shifted_year(match, text, published) if day else None
+            if day and year:
+                day = _day(year, day.month, day.day)
             listed = self._listed(match, text, last_end, published) if day else None
             if listed is not None:
                 found.extend(listed)
@@ -190,21 +263,28 @@ class DateMatcher:
         if kind not in ("DM", "MD"):
             return None
         g = "f" if kind == "DM" else "g"
-        start = match.start(g + "d") if kind == "DM" else match.start()
+        start = (
+            match.start(g + ("d" if match.group(g + "d") else "o"))
+            if kind == "DM"
+            else match.start()
+        )
         before = self._lists.before(text, max(0, start - 48, last_end), start)
-        after, year = ([], None) if kind == "DM" or match.group("gy") else self._lists.after(
-            text, match.end()
+        after, year = (
+            ([], None)
+            if kind == "DM" or match.group("gy")
+            else self._lists.after(text, match.end())
         )
         if not before and not after:
             return None
-        if before and self._lists.is_between(text, max(0, last_end), before[0][0]):
+        first = before[0][0] if before else match.start()
+        if self._lists.is_between(text, max(0, last_end), first):
             return []
         month = self.months[match.group(g + "m")]
         written_year = match.group(g + "y") or year
         days: list[DateMatch] = []
         for number_start, number_end, number in [*before, (-1, -1, 0), *after]:
             if number_start < 0:
-                number = int(match.group(g + "d"))
+                number = self._day_of(match, g)
                 number_start, number_end = match.start(), match.end()
             day = (
                 _day(int(written_year), month, number)
@@ -225,7 +305,7 @@ class DateMatcher:
         A number that is itself part of a date before ("jeudi 29 et vendredi 30") is no range."""
         kind = match.lastgroup
         if kind in ("DM", "MD"):
-            day = int(match.group("fd" if kind == "DM" else "gd"))
+            day = self._day_of(match, "f" if kind == "DM" else "g")
             window = max(0, match.start() - 24, last_end)
             before = self._range_before.search(text, window, match.start())
             if before and int(before.group(1)) < day:
@@ -237,11 +317,15 @@ class DateMatcher:
         return False
 
     def _without_ranges(self, found: list[DateMatch], text: str) -> list[DateMatch]:
-        """Drop two dates joined as a range: by a dash, or by a word that says "to"."""
+        """Drop two dates joined as a range: by a dash, by a word that says "to", or by "and"
+        after a word that says "between" ("between June 1 and June 10")."""
         dropped: set[int] = set()
         for i in range(len(found) - 1):
-            first_end, second_start = found[i][1], found[i + 1][0]
-            if self._joined.match(text, first_end, second_start):
+            first_start, first_end, second_start = found[i][0], found[i][1], found[i + 1][0]
+            if self._joined.match(text, first_end, second_start) or (
+                self._lists.joins(text, first_end, second_start)
+                and self._lists.is_between(text, max(0, first_start - 24), first_start)
+            ):
                 dropped.update((i, i + 1))
         return [m for i, m in enumerate(found) if i not in dropped]
 
@@ -282,10 +366,29 @@ class DateMatcher:
             if other is not None and self.months[other] != month:
                 return None  # "septembre/octobre" is a period, not a day
         named = self.weekdays[group(g + "w")] if group(g + "w") else None
-        day = int(group(g + "d"))
+        day = self._day_of(match, g)
         if group(g + "y"):
             return _day(int(group(g + "y")), month, day)
         return _nearest(published, month, day, named)
+
+    def _day_of(self, match: re.Match[str], g: str) -> int:
+        """The day number of a DM or MD match, written in digits or as an ordinal word."""
+        digits = match.group(g + "d")
+        if digits:
+            return int(digits)
+        return self.day_words[" ".join(match.group(g + "o").lower().split())]
+
+    def _shifted_year(self, match: re.Match[str], text: str, published: dt.date) -> int | None:
+        """The year that words after a year-less day and month give it ("last year")."""
+        kind = match.lastgroup
+        if self._year_shift is None or kind not in ("DM", "MD"):
+            return None
+        if match.group("fy" if kind == "DM" else "gy"):
+            return None
+        after = self._year_shift.match(text, match.end())
+        if after is None:
+            return None
+        return published.year + self._year_shifts[" ".join(after.group("q").lower().split())]
 
     @staticmethod
     def _written_as(match: re.Match[str], group: str, names: Names) -> bool:
@@ -315,6 +418,7 @@ class _ListGrammar:
         day = r"(?P<n>[0-3]?\d)(?:st|nd|rd|th)?(?![\w/.:-]\w|\w)"
         self._after = re.compile(rf"(?P<sep>{loose(every)}){article}{day}", re.I)
         self._last = re.compile(rf"(?:{loose(last)})\Z", re.I)
+        self._conjunction = re.compile(rf"(?:{loose(last)}){article}", re.I)
         self._year = re.compile(r",? (?P<y>\d{4})(?!\d)")
         words_between = _alternation(between)
         self._between = (
@@ -342,6 +446,10 @@ class _ListGrammar:
             return [], None
         year = self._year.match(text, end)
         return found, year.group("y") if year else None
+
+    def joins(self, text: str, end: int, start: int) -> bool:
+        """Whether the text from ``end`` to ``start`` is a list's conjunction ("and", " و")."""
+        return bool(self._conjunction.fullmatch(text, end, start))
 
     def is_between(self, text: str, window: int, start: int) -> bool:
         """Whether a word saying "between" stands before ``start``: a range, not a list."""
@@ -408,6 +516,7 @@ def _grammar(
     words: DateWords,
     relative: dict[str, tuple[int, int]],
     relative_days: dict[str, int],
+    day_words: dict[str, int],
     day_month: Iterable[str],
 ) -> re.Pattern[str]:
     """One expression with a named branch per form of date."""
@@ -426,14 +535,17 @@ def _grammar(
             rf"(?: ?/ ?(?P<{g}m2>{months})| ?\( ?(?P<{g}m3>{months}) ?\))?"
         )
 
-    def day(g: str, *, dot: bool = True) -> str:
+    def day(g: str, *, dot: bool = True, words: bool = False) -> str:
         # Any short ordinal suffix (1er, 1re, 2nd, 3rd, 4th, 1º, 30-го) or a dot (de "30.") —
         # the dot only before a month: after "October 17" it ends the sentence.
         dot_after = r"|\." if dot else ""
-        return (
+        digits = (
             rf"(?<![\d.,/:-])(?P<{g}d>[0-3]?\d)(?!\d)"
             rf"(?:-?(?P<{g}s>[^\W\d_]{{1,3}})(?![^\W\d_]){dot_after})?"
         )
+        if not (words and day_words):
+            return digits
+        return rf"(?:{digits}|(?P<{g}o>{_alternation(day_words)}))"
 
     def year(g: str) -> str:
         # A year may carry one letter (Arabic ٢٠١٦م) and a literal after it (Russian г.).
@@ -448,7 +560,7 @@ def _grammar(
         rf"(?P<id>\d{{1,2}})(?![\d]|[-/.]\d))",
         rf"(?P<NUM>{_NUMBER_START}(?P<na>\d{{1,2}})(?P<ns>[-/.])(?P<nb>\d{{1,2}})(?P=ns)"
         rf"(?P<nc>\d{{4}}|\d{{2}})(?![\d]|[-/.]\d))",
-        rf"(?P<DM>{_WORD_START}{weekday('f')}{day('f')} {day_month_literal}{month('f')}"
+        rf"(?P<DM>{_WORD_START}{weekday('f')}{day('f', words=True)} {day_month_literal}{month('f')}"
         rf"(?:[,،]? {literal}{year('f')})?)",
     ]
     if words.month_first:

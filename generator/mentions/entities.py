@@ -3,6 +3,7 @@ automaton for the whole registry."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -172,6 +173,7 @@ class EntityMatcher:
             folded.origins or [0],
             folded.linear or [True],
         )
+        capitals = _Capitals(folded)
         for last, value in self._automaton.iter(hay):
             back, left, dot, upper, uniform, ids, entries = value
             # The key's words end before hay[last]; hay has one more space at the start.
@@ -187,6 +189,8 @@ class EntityMatcher:
                     continue
                 if case is not Case.ANY and not case.allows(text[start:end]):
                     continue
+                if case is Case.ACRONYM and capitals.hide(start, end):
+                    continue
                 chosen = ids
             else:
                 written = text[start:end]
@@ -195,6 +199,8 @@ class EntityMatcher:
                     for e in entries
                     if (left or prefix in _PROCLITICS[e.attach]) and e.case.allows(written)
                 ]
+                if any(e.case is Case.ACRONYM for e in accepted) and capitals.hide(start, end):
+                    accepted = [e for e in accepted if e.case is not Case.ACRONYM]
                 if any(e.lang == lang for e in accepted):
                     accepted = [e for e in accepted if e.lang == lang]
                 if not accepted:
@@ -206,3 +212,32 @@ class EntityMatcher:
             k = bisect_right(pieces, end) - 1
             found.append((first, origins[k] + (end - pieces[k]) * linear[k], chosen))
         return found
+
+
+#: Words in a line: a line of at least this many words, all in capitals, is a shouted headline.
+_SHOUTING_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _Capitals:
+    """Acronyms in a line written all in capitals ("## WHO IS LEFT", "YÉMEN : UN CESSEZ-LE-FEU")
+    that the same text also writes as a lowercase word ("is", "un"): there they cannot be told
+    from the word, and are no mention. ("## UN ENVOY IN SANAA" keeps its UN: "un" is no English
+    word.)"""
+
+    def __init__(self, folded: Folded) -> None:
+        self._folded = folded
+        self._lowercase: set[str] | None = None
+
+    def hide(self, start: int, end: int) -> bool:
+        """Whether the acronym at folded ``start:end`` is to be read as a word."""
+        text = self._folded.original
+        start, end = self._folded.span(start, end)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not line.isupper() or len(_WORD.findall(line)) < _SHOUTING_WORDS:
+            return False
+        if self._lowercase is None:
+            self._lowercase = {w for w in _WORD.findall(text) if w.islower()}
+        return text[start:end].lower() in self._lowercase
