@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check i18n lint clean install
+.PHONY: site test serve check schemas schemas-current i18n lint clean install
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,16 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# SITE_URL overrides mkdocs.yml's site_url: make site SITE_URL=https://example.org/briefings/
 site: $(STAMP)
-	$(BIN)/briefing build
+	$(BIN)/briefing build $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
-test: $(STAMP)
+# axe-core for the accessibility tests, from the npm registry at the version the lock file pins.
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -25,6 +31,14 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/briefing check
+
+# Regenerate schemas/*.schema.json and docs/authoring.md from generator/schema.py.
+schemas: $(STAMP)
+	$(BIN)/briefing schema --write
+
+# Fail when they are out of date (the pre-commit hook).
+schemas-current: $(STAMP)
+	$(BIN)/briefing schema
 
 # Extract the UI strings, merge them into each locale's catalog, compile the .mo files.
 i18n: $(STAMP)

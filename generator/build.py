@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,7 @@ import jinja2
 
 from .l10n import L10n
 from .locales import SiteConfig, direction
+from .open_graph import og_locale
 from .render import RenderedLocale
 
 
@@ -82,6 +83,9 @@ def locale_config(
         "plugins": [{"search": {"lang": _search_language(locale)}}],
         "extra": {
             "locales": list(config.locales),
+            "locale": locale,
+            # Open Graph's language_TERRITORY of each locale, for og:locale(:alternate).
+            "og_locales": {tag: og_locale(tag) for tag in config.locales},
             # hreflang alternates are absolute where the site's address is known.
             "site_root": config.site_url,
             "alternate": [
@@ -150,8 +154,13 @@ def build_site(
     alternates: dict[str, tuple[str, ...]],
     *,
     jobs: int | None = None,
+    extra_outputs: Callable[[Path], None] | None = None,
 ) -> BuildReport:
-    """Build every locale into a staging folder, then replace the output folder in one move."""
+    """Build every locale into a staging folder, then replace the output folder in one move.
+
+    ``extra_outputs`` writes more files into the staging folder once MkDocs has run (feeds,
+    sitemaps, open data); if it fails, the published site is left untouched.
+    """
     output = config.output_dir
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=output.parent)).resolve()
@@ -173,6 +182,8 @@ def build_site(
         with ThreadPoolExecutor(max_workers=workers) as pool:
             list(pool.map(run_mkdocs, configs))
         write_root(config, staging, names)
+        if extra_outputs is not None:
+            extra_outputs(staging)
         html_files = sum(1 for _ in staging.rglob("*.html"))
         _swap(staging, output)
     finally:

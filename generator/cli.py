@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors (or warnings under --strict), 2 usage er
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -51,15 +52,23 @@ def main() -> None:
 @config_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--jobs", type=click.IntRange(1), default=None, help="Locales built at once.")
-def build(config_file: Path, strict: bool, jobs: int | None) -> None:
+@click.option(
+    "--site-url",
+    default=None,
+    help="The address the site is published at, instead of mkdocs.yml's site_url.",
+)
+def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | None) -> None:
     """Validate, link and build the site into site/ (replaced only when the build succeeds).
 
-    Example: briefing build --strict
+    Example: briefing build --strict --site-url https://example.org/briefings/
     """
     from .build import BuildError
     from .pipeline import build as run_build
 
     config = _config(config_file)
+    if site_url is not None:
+        address = site_url.rstrip("/") + "/" if site_url else ""
+        config = dataclasses.replace(config, site_url=address)
     started = time.perf_counter()
     try:
         report, checked = run_build(config, jobs=jobs)
@@ -168,15 +177,19 @@ def serve(config_file: Path, port: int) -> None:
 @click.option(
     "--translation-of", "translation_of", default=None, help="Slug this briefing translates."
 )
+@click.option(
+    "--slug", default=None, help="The new briefing's slug, for a title without Latin letters."
+)
 @config_option
 def new(
     what: str,
     identifier: str | None,
     lang: str | None,
     translation_of: str | None,
+    slug: str | None,
     config_file: Path,
 ) -> None:
-    """Scaffold a briefing, an actor or a place.
+    """Scaffold a briefing (dated today), an actor or a place that passes briefing check.
 
     \b
     Examples:
@@ -184,16 +197,46 @@ def new(
       briefing new "Aleppo: the truce breaks" --lang en --translation-of 2016-09-30-alep-offensive
       briefing new actor unicef
       briefing new place homs
+      briefing new "حلب: انهيار الهدنة" --lang ar --slug 2016-09-30-aleppo-truce
     """
     from .scaffold import ScaffoldError, scaffold
 
     config = _config(config_file)
     try:
-        path = scaffold(config, what, identifier, lang, translation_of, today=dt.date.today())
+        created = scaffold(
+            config, what, identifier, lang, translation_of, today=dt.date.today(), slug=slug
+        )
     except ScaffoldError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    click.echo(f"created {path}")
+    for path in created:
+        click.echo(f"created {path}")
+
+
+@main.command()
+@click.option("--write", is_flag=True, help="Write the files that are out of date.")
+@config_option
+def schema(write: bool, config_file: Path) -> None:
+    """Check that schemas/*.schema.json and docs/authoring.md match the content schema.
+
+    Both are generated from generator/schema.py and the site's languages; --write regenerates
+    them. Exit 1 when one is out of date and --write was not given.
+
+    Example: briefing schema --write
+    """
+    from .reference import stale_reference_files, write_reference_files
+
+    config = _config(config_file)
+    if write:
+        for path in write_reference_files(config):
+            click.echo(f"wrote {path}")
+        return
+    stale = stale_reference_files(config)
+    for path in stale:
+        click.echo(f"{path} is out of date: run `briefing schema --write`", err=True)
+    if stale:
+        sys.exit(1)
+    click.echo("schemas and the authors' guide are up to date", err=True)
 
 
 @main.command()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Briefing, Event, Figure, Linked, Mention
+from .paths import briefing_path
 
 Key = tuple[str, str]
 SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\s\u00a0]+|\n\s*\n")
@@ -54,6 +55,36 @@ class SiteIndex:
     briefings: Mapping[Key, Briefing]
     #: Every language version of a slug, in locale order.
     versions: Mapping[str, tuple[Briefing, ...]]
+
+    def version(self, slug: str, lang: str, default_locale: str) -> Briefing:
+        """The version a reader of ``lang`` gets: theirs, else the default locale's, else any."""
+        versions = self.versions[slug]
+        for wanted in (lang, default_locale):
+            for briefing in versions:
+                if briefing.lang == wanted:
+                    return briefing
+        return versions[0]
+
+    def story_page(self, slug: str) -> str:
+        """The docs path of a story's page in every locale (dated by its first publication)."""
+        return briefing_path(slug, min(b.date for b in self.versions[slug]))
+
+    def entities_of(self, briefing: Briefing) -> tuple[list[str], list[str], list[dt.date]]:
+        """The actors, places and days a briefing names, in its front matter or its text."""
+        actors = list(briefing.actors)
+        places = list(briefing.places)
+        days: list[dt.date] = []
+        for mention in self.linked.mentions.get(briefing.key, ()):
+            if mention.kind == "actor" and mention.id not in actors:
+                actors.append(mention.id)  # type: ignore[arg-type]
+            elif mention.kind == "place" and mention.id not in places:
+                places.append(mention.id)  # type: ignore[arg-type]
+            elif mention.kind == "date" and mention.date not in days:
+                days.append(mention.date)  # type: ignore[arg-type]
+        for event in briefing.events:
+            if event.date not in days:
+                days.append(event.date)
+        return actors, places, sorted(days)
 
 
 def sentence_around(body: str, start: int, end: int) -> str:

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -65,6 +65,22 @@ class L10n:
         if start == end:
             return self.date(start, "long")
         return format_interval(start, end, "yMMMd", locale=self.locale)
+
+    def month(self, year: int, month: int) -> str:
+        """'septembre 2016', 'September 2016', 'سبتمبر 2016'."""
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.locale)
+
+    def short_month(self, day: dt.date, with_year: bool = False) -> str:
+        """The month of ``day`` abbreviated, for an axis: 'sept.', 'Sep', 'sept. 2016'."""
+        return format_skeleton("yMMM" if with_year else "MMM", day, locale=self.locale)
+
+    def year(self, year: int) -> str:
+        """A year as CLDR writes it here."""
+        return format_skeleton("y", dt.date(year, 1, 1), locale=self.locale)
+
+    def heading(self, text: str) -> str:
+        """The text with a capital first letter, as a heading starts: 'Septembre 2016'."""
+        return text[:1].upper() + text[1:]
 
     def number(self, value: float) -> str:
         """'3 800', '3,800', '٣٬٨٠٠' as CLDR writes numbers here."""

@@ -26,6 +26,21 @@ def day_path(day: dt.date) -> str:
     return f"dates/{day:%Y/%m/%d}.md"
 
 
+def month_path(year: int, month: int) -> str:
+    """A month's index of days: ``/<locale>/dates/<yyyy>/<mm>/``."""
+    return f"dates/{year:04d}/{month:02d}/index.md"
+
+
+def year_path(year: int) -> str:
+    """A year's index of months: ``/<locale>/dates/<yyyy>/``."""
+    return f"dates/{year:04d}/index.md"
+
+
+def timeline_path() -> str:
+    """The site timeline: ``/<locale>/timeline/``."""
+    return "timeline/index.md"
+
+
 def url_of(path: str) -> str:
     """The URL MkDocs gives a docs path: ``a/b.md`` → ``a/b/``, ``a/index.md`` → ``a/``."""
     stem = path[: -len(".md")]
@@ -39,3 +54,14 @@ def url_of(path: str) -> str:
 def relative(target: str, here: str) -> str:
     """A link from the docs page ``here`` to the docs page ``target``."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def url_relative(target: str, here: str) -> str:
+    """A link from the page ``here`` to the page ``target`` as URLs, for raw HTML in Markdown.
+
+    MkDocs rewrites ``.md`` links in Markdown but never inside raw HTML (inline SVG), where the
+    link must already be the one a browser follows: ``places/syria/`` from ``places/aleppo/``
+    is ``../syria/``.
+    """
+    link = posixpath.relpath("/" + url_of(target), "/" + url_of(here))
+    return "./" if link == "." else link + "/"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from .audit import audit
 from .build import BuildReport, build_site
 from .diagnostics import Diagnostic
+from .feeds import write_feeds
 from .i18n import untranslated
 from .index import SiteIndex, build_index
 from .l10n import L10n, load_translations
@@ -13,8 +16,9 @@ from .link import find_mentions
 from .load import load_content
 from .locales import SiteConfig
 from .model import Content, Linked
-from .paths import briefing_path
+from .opendata import write_open_data
 from .render import RenderedLocale, make_environment, render_locale
+from .sitemap import write_sitemaps
 from .validate import validate
 
 
@@ -32,7 +36,9 @@ def check(config: SiteConfig) -> Checked:
     loaded = load_content(config.content_dir)
     content, diagnostics = validate(loaded, config.locales)
     linked = find_mentions(content)
-    return Checked(content, linked, (*diagnostics, *linked.diagnostics, *untranslated(config)))
+    audited = audit(linked, config.content_dir, config.default_locale)
+    warnings = (*linked.diagnostics, *audited, *untranslated(config))
+    return Checked(content, linked, (*diagnostics, *warnings))
 
 
 def localisers(config: SiteConfig) -> dict[str, L10n]:
@@ -47,7 +53,9 @@ def render(config: SiteConfig, index: SiteIndex, l10ns: dict[str, L10n]) -> list
     """Every locale's pages, in memory."""
     env = make_environment(config.templates_dir)
     return [
-        render_locale(index, l10ns[tag], env, config.name_in(tag), config.default_locale)
+        render_locale(
+            index, l10ns[tag], env, config.name_in(tag), config.default_locale, config.site_url
+        )
         for tag in config.locales
     ]
 
@@ -55,7 +63,7 @@ def render(config: SiteConfig, index: SiteIndex, l10ns: dict[str, L10n]) -> list
 def briefing_alternates(index: SiteIndex) -> dict[str, tuple[str, ...]]:
     """For each story's page, the locales that show it in their own language."""
     return {
-        briefing_path(slug, min(b.date for b in versions)): tuple(b.lang for b in versions)
+        index.story_page(slug): tuple(b.lang for b in versions)
         for slug, versions in index.versions.items()
     }
 
@@ -66,5 +74,13 @@ def build(config: SiteConfig, *, jobs: int | None = None) -> tuple[BuildReport, 
     index = build_index(checked.linked)
     l10ns = localisers(config)
     rendered = render(config, index, l10ns)
-    report = build_site(config, rendered, l10ns, briefing_alternates(index), jobs=jobs)
+    alternates = briefing_alternates(index)
+
+    def extra_outputs(site_dir: Path) -> None:
+        pages = {r.locale: [page.path for page in r.pages] for r in rendered}
+        write_feeds(site_dir, config, index, l10ns)
+        write_sitemaps(site_dir, config, index, pages, alternates)
+        write_open_data(site_dir, config, index, l10ns)
+
+    report = build_site(config, rendered, l10ns, alternates, jobs=jobs, extra_outputs=extra_outputs)
     return report, checked

@@ -17,8 +17,21 @@ from markupsafe import Markup, escape
 from .index import Occurrence, SiteIndex
 from .l10n import L10n
 from .locales import direction
-from .model import Actor, Briefing, Mention, Place
-from .paths import actor_path, briefing_path, day_path, place_path, relative, url_of
+from .maps import place_map
+from .model import Actor, Briefing, Figure, Mention, Place
+from .page_head import PageHead
+from .paths import (
+    actor_path,
+    day_path,
+    month_path,
+    place_path,
+    relative,
+    timeline_path,
+    url_of,
+    year_path,
+)
+from .periods import tally_days
+from .timeline import Timeline
 
 #: ATX and setext headings of a Markdown body.
 HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
@@ -76,29 +89,36 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 class Site:
     """What templates ask of the site, in one locale: version choice, names, links, formats."""
 
-    def __init__(self, index: SiteIndex, l10n: L10n, default_locale: str) -> None:
+    def __init__(
+        self,
+        index: SiteIndex,
+        l10n: L10n,
+        default_locale: str,
+        *,
+        site_name: str = "",
+        site_url: str = "",
+    ) -> None:
         self.index = index
         self.l10n = l10n
         self.default_locale = default_locale
         self.here = "index.md"
+        #: JSON-LD and Open Graph front matter of the page being rendered.
+        self.head = PageHead(self, site_name, site_url)
         registry = index.linked.content.registry
         self.actors = registry.actors
         self.places = registry.places
         self._by_story: dict[tuple[str, str], dict[str, list[Occurrence]]] = {}
+        #: Days by week, month and year, and the charts drawn from them.
+        self.timeline = Timeline(index, l10n, tally_days(index))
 
     # Which version of a story a reader of this locale gets.
     def version(self, slug: str) -> Briefing:
         """The version in this locale, else in the default locale, else the first there is."""
-        versions = self.index.versions[slug]
-        for lang in (self.l10n.tag, self.default_locale):
-            for briefing in versions:
-                if briefing.lang == lang:
-                    return briefing
-        return versions[0]
+        return self.index.version(slug, self.l10n.tag, self.default_locale)
 
     def briefing_page(self, slug: str) -> str:
         """The docs path of a story's page (dated by its first publication)."""
-        return briefing_path(slug, min(b.date for b in self.index.versions[slug]))
+        return self.index.story_page(slug)
 
     # Links: Markdown links relative to the page being rendered.
     def href(self, target: str) -> str:
@@ -141,6 +161,14 @@ class Site:
         """A link to a day's page, the date formatted in this locale."""
         return self._link(self.l10n.date(day, form), day_path(day))
 
+    def month(self, year: int, month: int) -> Markup:
+        """A link to a month's page, the month named in this locale."""
+        return self._link(self.l10n.heading(self.l10n.month(year, month)), month_path(year, month))
+
+    def year(self, year: int) -> Markup:
+        """A link to a year's page."""
+        return self._link(self.l10n.year(year), year_path(year))
+
     def linked_body(self, briefing: Briefing) -> Markup:
         """The body with its first mention of each entity, and every date, made a link."""
         mentions = self.index.linked.mentions.get(briefing.key, ())
@@ -156,21 +184,7 @@ class Site:
 
     def entities_of(self, briefing: Briefing) -> tuple[list[str], list[str], list[dt.date]]:
         """The actors, places and days a briefing names, in its front matter or its text."""
-        mentions = self.index.linked.mentions.get(briefing.key, ())
-        actors = list(briefing.actors)
-        places = list(briefing.places)
-        days: list[dt.date] = []
-        for mention in mentions:
-            if mention.kind == "actor" and mention.id not in actors:
-                actors.append(mention.id)  # type: ignore[arg-type]
-            elif mention.kind == "place" and mention.id not in places:
-                places.append(mention.id)  # type: ignore[arg-type]
-            elif mention.kind == "date" and mention.date not in days:
-                days.append(mention.date)  # type: ignore[arg-type]
-        for event in briefing.events:
-            if event.date not in days:
-                days.append(event.date)
-        return actors, places, sorted(days)
+        return self.index.entities_of(briefing)
 
     def stories(self, slugs: Iterable[str]) -> list[Briefing]:
         """The version of each story this locale shows."""
@@ -219,9 +233,30 @@ class Site:
         """A list in this locale's words ('A, B et C'), each item escaped unless already markup."""
         return Markup(self.l10n.join(str(_finalize(item)) for item in items))
 
+    def place_map(self, place_id: str) -> Markup:
+        """The locator map of a place, as a figure (empty when it cannot be drawn)."""
+        return place_map(self.index, self.l10n, place_id, self.here)
+
     def dir_of(self, lang: str) -> str:
         """'rtl' or 'ltr' for a language."""
         return direction(lang)
+
+    def figures_reported(self, actor_id: str) -> list[tuple[str, Figure]]:
+        """The actor's figures, once per story: from the version this locale shows, newest first.
+
+        Translations repeat their story's figures; a version without them leaves the first
+        version that has them to speak for the story.
+        """
+        by_version: dict[str, dict[str, list[Figure]]] = {}
+        for (slug, lang), figure in self.index.figures_by_actor.get(actor_id, ()):
+            by_version.setdefault(slug, {}).setdefault(lang, []).append(figure)
+        found: list[tuple[str, Figure]] = []
+        for slug in self.index.slugs:
+            versions = by_version.get(slug)
+            if versions:
+                shown = versions.get(self.version(slug).lang) or next(iter(versions.values()))
+                found.extend((slug, figure) for figure in shown)
+        return found
 
     def snippet(self, kind: str, entity_id: str, slug: str) -> Markup | None:
         """The sentence of the shown version that mentions the entity, the mention marked."""
@@ -272,10 +307,15 @@ def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Ment
 
 
 def render_locale(
-    index: SiteIndex, l10n: L10n, env: jinja2.Environment, site_name: str, default_locale: str
+    index: SiteIndex,
+    l10n: L10n,
+    env: jinja2.Environment,
+    site_name: str,
+    default_locale: str,
+    site_url: str = "",
 ) -> RenderedLocale:
-    """Every page of one locale, as Markdown."""
-    site = Site(index, l10n, default_locale)
+    """Every page of one locale, as Markdown; ``site_url`` makes metadata addresses absolute."""
+    site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
     pages: list[Page] = []
 
@@ -299,6 +339,11 @@ def render_locale(
         render("place.md.j2", place_path(place_id), place=place)
     for day in index.days.values():
         render("day.md.j2", day_path(day.date), day=day)
+    for (year, month), days in site.timeline.months.items():
+        render("month.md.j2", month_path(year, month), year=year, month=month, days=days)
+    for year, months in site.timeline.years.items():
+        render("year.md.j2", year_path(year), year=year, months=months)
+    render("timeline.md.j2", timeline_path())
     gettext = l10n.gettext
     nav = (
         (gettext("Home"), "index.md"),
@@ -306,5 +351,6 @@ def render_locale(
         (gettext("Actors"), "actors/index.md"),
         (gettext("Places"), "places/index.md"),
         (gettext("Dates"), "dates/index.md"),
+        (gettext("Timeline"), timeline_path()),
     )
     return RenderedLocale(l10n.tag, site_name, nav, tuple(pages))

@@ -26,6 +26,9 @@ extra_css: [assets/briefing.css]
 
 MakeProject = Callable[..., Path]
 
+#: Chromium, and the demo site over HTTP, for the browser and accessibility tests.
+pytest_plugins = ["tests.browsing"]
+
 
 @pytest.fixture
 def make_project(tmp_path: Path) -> MakeProject:
@@ -65,3 +68,19 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     build(load_config(project / "mkdocs.yml"))
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content plus hostile texts, published under https://example.org/briefings/."""
+    from .published import SUBPATH_URL, build_project
+
+    return build_project(tmp_path_factory.mktemp("subpath"), site_url=SUBPATH_URL, hostile=True)
+
+
+@pytest.fixture(scope="session")
+def addressless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content built without a site_url: every link must then be relative."""
+    from .published import build_project
+
+    return build_project(tmp_path_factory.mktemp("addressless"), site_url="''")
