@@ -1,0 +1,158 @@
+"""Time each stage of one clean build of a project, from outside the generator.
+
+    python benchmarks/stages.py PROJECT [--pages OUT.json] [--profile LOCALE OUT.prof]
+
+Runs ``generator.pipeline.build`` as ``briefing build`` does, with the stage functions that the
+pipeline module calls wrapped in timers (nothing in generator/ changes): ``load``, ``validate``,
+``link``, ``index``, ``render`` (catalogs and templates), ``write`` (the build stage less MkDocs:
+docs, root page, swap) and ``mkdocs`` — the wall time from the first MkDocs process started to
+the last one ended, the locales running side by side. Prints the seconds as JSON.
+
+``--pages`` saves the size of every rendered Markdown page per locale (for the plain-Material
+twin); ``--profile`` runs the MkDocs build of one locale under cProfile instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import generator.build
+import generator.pipeline
+from generator.locales import load_config
+
+#: Stage name → the functions of generator.pipeline whose time it is (summed).
+STAGES = {
+    "load": ("load_content",),
+    "validate": ("validate",),
+    "link": ("find_mentions",),
+    "index": ("build_index",),
+    "render": ("localisers", "render"),
+    "build": ("build_site",),
+}
+
+
+class Timers:
+    """Seconds spent per stage, and the MkDocs processes' (start, end) times."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.mkdocs: list[tuple[float, float]] = []
+        self.rendered: Any = None
+
+    def wrap(self, stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                result = function(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - started
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
+            if stage == "render" and function.__name__ == "render":
+                self.rendered = result
+            return result
+
+        return timed
+
+    def wrap_mkdocs(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.mkdocs.append((started, time.perf_counter()))
+
+        return timed
+
+    def report(self) -> dict[str, float | None]:
+        """Seconds per stage; None for a stage the pipeline no longer calls."""
+        span = (
+            max(e for _, e in self.mkdocs) - min(s for s, _ in self.mkdocs) if self.mkdocs else None
+        )
+        found: dict[str, float | None] = {
+            stage: self.seconds.get(stage) for stage in STAGES if stage != "build"
+        }
+        build = self.seconds.get("build")
+        found["write"] = build - span if build is not None and span is not None else None
+        found["mkdocs"] = span
+        return found
+
+
+def instrument(timers: Timers) -> None:
+    """Wrap the pipeline's stage functions and the per-locale MkDocs run."""
+    for stage, names in STAGES.items():
+        for name in names:
+            if hasattr(generator.pipeline, name):
+                setattr(
+                    generator.pipeline, name, timers.wrap(stage, getattr(generator.pipeline, name))
+                )
+            else:
+                print(
+                    f"stages: generator.pipeline has no {name}; '{stage}' not timed",
+                    file=sys.stderr,
+                )
+    generator.build.run_mkdocs = timers.wrap_mkdocs(generator.build.run_mkdocs)
+
+
+def profiled_mkdocs(locale: str, output: Path) -> None:
+    """Make the MkDocs build of ``locale`` run under cProfile, writing its stats to ``output``."""
+    plain = generator.build.run_mkdocs
+
+    def run(config_file: Path, *args: Any, **kwargs: Any) -> None:
+        if Path(config_file).name != f"mkdocs.{locale}.yml":
+            plain(config_file, *args, **kwargs)
+            return
+        command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build"]
+        result = subprocess.run(
+            [*command, "--quiet", "--strict", "-f", str(config_file)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if result.returncode != 0:
+            raise generator.build.BuildError(f"profiled MkDocs failed:\n{result.stderr}")
+
+    generator.build.run_mkdocs = run
+
+
+def page_sizes(rendered: Any) -> dict[str, list[tuple[str, int]]]:
+    """Each locale's rendered pages: (docs path, characters)."""
+    return {
+        locale.locale: [(page.path, len(page.text)) for page in locale.pages] for locale in rendered
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--pages", type=Path, help="Write the rendered pages' sizes here.")
+    parser.add_argument("--profile", nargs=2, metavar=("LOCALE", "OUT"))
+    args = parser.parse_args()
+    timers = Timers()
+    if args.profile:
+        profiled_mkdocs(args.profile[0], Path(args.profile[1]).resolve())
+    instrument(timers)
+    config = load_config(args.project / "mkdocs.yml")
+    started = time.perf_counter()
+    generator.pipeline.build(config)
+    total = time.perf_counter() - started
+    if args.pages:
+        if timers.rendered is None:
+            raise SystemExit("stages: the pipeline's render() was not called; no page sizes")
+        args.pages.write_text(json.dumps(page_sizes(timers.rendered)), "utf-8")
+    print(json.dumps({"total": total, "stages": timers.report()}))
+
+
+if __name__ == "__main__":
+    main()
