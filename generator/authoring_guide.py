@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from .json_schema import SCHEMA_FILES
+from .sanitize import TEXT_TAGS
 from .schema import BRIEFING_FIELDS, KIND_DOCS, REGISTRY_KINDS, Field, FieldType
 from .yaml_example import example_document, flow
 
@@ -61,6 +62,22 @@ You need not list every actor and place in the front matter: the generator finds
 - The first mention of each actor or place links to its page. `briefing annotate FILE` prints
   every mention found, to check what the generator understood.
 - List in the front matter what the text does not name, or names in a way no alias covers.
+"""
+
+_MARKUP = """\
+## The body: Markdown, and some HTML
+
+The body is Markdown, with attribute lists (`{{: .class lang="ar" dir="rtl" }}`), admonitions
+(`!!! note`) and tables. Inline HTML is allowed, and passes through the same allow-list as every
+page (nh3): these elements are kept — {tags} — with the attributes `lang`, `dir`, `class`, `id`,
+`title` (and `href` on links, `datetime` on `<time>`, `src` and `alt` on images, …).
+
+Everything else is removed before the page is written, whatever writes it: `<script>`, `<style>`,
+frames, forms, event-handler attributes (`onclick=`…), links and images to `javascript:`, `data:`
+or `vbscript:` addresses, and images from other hosts (the site loads nothing from elsewhere:
+link to such an image instead). The text inside a removed element stays.
+Titles, summaries, names and every other front matter field are plain text: `<b>` in a title is
+shown as written. Nothing is a template: `{{{{ … }}}}` and `{{% … %}}` are shown as written.
 """
 
 _EDITORS = """\
@@ -203,6 +220,7 @@ def authoring_guide(locales: tuple[str, ...], commands: click.Group) -> str:
         *_registry_section(locales),
         "",
         _MENTIONS,
+        _MARKUP.format(tags=", ".join(f"`<{tag}>`" for tag in sorted(TEXT_TAGS))),
         _EDITORS.replace("{briefing}", SCHEMA_FILES["briefing"]),
         *_commands_section(commands),
     ]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -15,10 +13,17 @@ from pathlib import Path
 
 import jinja2
 
+from .build_report import LocaleReport, html_file, locale_report, missing_pages
+from .incremental import keep_unchanged_files, promote_manifests, run_locale, write_cache_settings
 from .l10n import L10n
 from .locales import SiteConfig, direction
 from .open_graph import og_locale
+from .progress import BuildProgress
+from .publish import make_staging, replace_folder
 from .render import RenderedLocale
+
+#: The MkDocs hooks every locale's build runs.
+HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
 
 
 class BuildError(Exception):
@@ -32,6 +37,10 @@ class BuildReport:
     locales: tuple[str, ...]
     pages: int
     html_files: int
+    #: Each locale's pages by kind, HTML files and feeds.
+    by_locale: tuple[LocaleReport, ...] = ()
+    #: Files of the open data under api/.
+    api_files: int = 0
 
 
 def write_docs(
@@ -71,6 +80,7 @@ def locale_config(
     return {
         "INHERIT": str(config.mkdocs_yml.resolve()),
         "site_name": rendered.site_name,
+        "site_description": config.description_in(locale),
         "site_url": f"{config.site_url}{locale}/" if config.site_url else "",
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
@@ -81,9 +91,13 @@ def locale_config(
         },
         "nav": [{title: path} for title, path in rendered.nav],
         "plugins": [{"search": {"lang": _search_language(locale)}}],
+        # The project's hooks, then ours, which sanitises every page's content HTML last.
+        "hooks": [str(hook.resolve()) for hook in config.hooks] + [str(HOOKS)],
         "extra": {
             "locales": list(config.locales),
             "locale": locale,
+            # Translations of the theme's English labels, for site_templates/overrides/partials.
+            "theme_labels": dict(rendered.theme_labels),
             # Open Graph's language_TERRITORY of each locale, for og:locale(:alternate).
             "og_locales": {tag: og_locale(tag) for tag in config.locales},
             # hreflang alternates are absolute where the site's address is known.
@@ -134,17 +148,11 @@ def _search_language(locale: str) -> list[str]:
     return [base] if base in _LUNR or base == "en" else ["en"]
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """One plain MkDocs build, in its own process (MkDocs keeps global state)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config_file)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        raise BuildError(f"MkDocs failed for {config_file.name}:\n{result.stderr.strip()}")
+def run_mkdocs(config_file: Path, progress: BuildProgress | None = None) -> None:
+    """One MkDocs build, in its own process (MkDocs keeps global state), reusing cached pages."""
+    returncode, errors = run_locale(config_file, progress.locale if progress else None)
+    if returncode != 0:
+        raise BuildError(f"MkDocs failed for {config_file.name}:\n{errors.strip()}")
 
 
 def build_site(
@@ -155,6 +163,7 @@ def build_site(
     *,
     jobs: int | None = None,
     extra_outputs: Callable[[Path], None] | None = None,
+    progress: BuildProgress | None = None,
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
@@ -162,8 +171,7 @@ def build_site(
     sitemaps, open data); if it fails, the published site is left untouched.
     """
     output = config.output_dir
-    output.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=output.parent)).resolve()
+    work = make_staging(output)
     staging = work / "site"
     try:
         configs = []
@@ -177,19 +185,37 @@ def build_site(
             settings = locale_config(config, locale, docs, staging / locale.locale, names)
             config_file = work / f"mkdocs.{locale.locale}.yml"
             config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
+            write_cache_settings(config, locale.locale, config_file, work)
             configs.append(config_file)
         workers = jobs or max(1, min(len(configs), os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(run_mkdocs, configs))
+            list(pool.map(functools.partial(run_mkdocs, progress=progress), configs))
+        check_every_page_written(rendered, staging)
         write_root(config, staging, names)
         if extra_outputs is not None:
             extra_outputs(staging)
         html_files = sum(1 for _ in staging.rglob("*.html"))
-        _swap(staging, output)
+        by_locale = tuple(locale_report(r, staging / r.locale) for r in rendered)
+        api_files = sum(1 for p in (staging / "api").rglob("*") if p.is_file())
+        keep_unchanged_files(staging, output)
+        replace_folder(staging, output)
+        promote_manifests(config, work, tuple(r.locale for r in rendered))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     pages = sum(len(r.pages) for r in rendered)
-    return BuildReport(tuple(r.locale for r in rendered), pages, html_files)
+    return BuildReport(tuple(r.locale for r in rendered), pages, html_files, by_locale, api_files)
+
+
+def check_every_page_written(rendered: Sequence[RenderedLocale], staging: Path) -> None:
+    """Raise BuildError naming every rendered page MkDocs left out of a locale's output."""
+    problems = []
+    for locale in rendered:
+        for path in missing_pages(locale, staging / locale.locale):
+            problems.append(
+                f"{locale.locale}/{path} → {locale.locale}/{html_file(path)} is missing"
+            )
+    if problems:
+        raise BuildError(f"MkDocs did not write {len(problems)} page(s):\n" + "\n".join(problems))
 
 
 def write_root(config: SiteConfig, staging: Path, names: dict[str, str]) -> None:
@@ -208,15 +234,3 @@ def write_root(config: SiteConfig, staging: Path, names: dict[str, str]) -> None
 
 def _capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Replace ``output`` with ``staging``: the old site stays whole until the new one is ready."""
-    old = output.with_name(output.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    if old.exists():
-        shutil.rmtree(old)

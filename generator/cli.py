@@ -60,18 +60,36 @@ def main() -> None:
 def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | None) -> None:
     """Validate, link and build the site into site/ (replaced only when the build succeeds).
 
+    Nothing is rebuilt when no input changed since the last build (see generator/fingerprint.py),
+    and unchanged pages are reused from it.
+
     Example: briefing build --strict --site-url https://example.org/briefings/
     """
-    from .build import BuildError
-    from .pipeline import build as run_build
+    from .fingerprint import Stamp, input_fingerprint, site_manifest, up_to_date, write_stamp
 
     config = _config(config_file)
     if site_url is not None:
         address = site_url.rstrip("/") + "/" if site_url else ""
         config = dataclasses.replace(config, site_url=address)
     started = time.perf_counter()
+    fingerprint = input_fingerprint(config)
+    stamp = up_to_date(config, fingerprint)
+    if stamp is not None:
+        for line in stamp.diagnostics:
+            click.echo(line, err=True)
+        if strict and stamp.diagnostics:
+            click.echo("warnings are errors under --strict", err=True)
+            sys.exit(1)
+        click.echo(f"up to date: {stamp.summary} (nothing changed since the last build)")
+        return
+
+    from .build import BuildError
+    from .pipeline import build as run_build
+    from .progress import progress_for
+
+    progress = progress_for()
     try:
-        report, checked = run_build(config, jobs=jobs)
+        report, checked = run_build(config, jobs=jobs, progress=progress)
     except ContentError as exc:
         _report(exc.diagnostics)
         click.echo(
@@ -81,11 +99,22 @@ def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | Non
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    finally:
+        progress.close()
+    summary = (
+        f"{report.html_files} HTML pages ({report.pages} generated pages in "
+        f"{len(report.locales)} locales: {', '.join(report.locales)}) in {config.output_dir}"
+    )
+    diagnostics = tuple(str(diagnostic) for diagnostic in checked.diagnostics)
+    write_stamp(config, Stamp(fingerprint, site_manifest(config.output_dir), diagnostics, summary))
     _report(checked.diagnostics)
     if strict and checked.diagnostics:
         click.echo("warnings are errors under --strict", err=True)
         sys.exit(1)
     elapsed = time.perf_counter() - started
+    for made in report.by_locale:
+        click.echo(str(made))
+    click.echo(f"api: {report.api_files} open data files")
     click.echo(
         f"built {report.html_files} HTML pages ({report.pages} generated pages in "
         f"{len(report.locales)} locales: {', '.join(report.locales)}) into {config.output_dir} "

@@ -121,6 +121,10 @@ def split_front_matter(text: str, path: str) -> Document:
     return Document(node, body, body_line=index + 2)
 
 
+#: How deep lists and mappings may nest in front matter and registry files.
+MAX_DEPTH = 16
+
+
 def parse_yaml(text: str, path: str, *, first_line: int = 1) -> Node | None:
     """Parse one YAML document into located nodes; None when it is empty."""
     events = _Events(text, path, first_line)
@@ -132,6 +136,7 @@ class _Events:
 
     def __init__(self, text: str, path: str, first_line: int) -> None:
         self.path = path
+        self.text = text
         self.first_line = first_line
         self.stream = yaml.parse(text, Loader=yaml.SafeLoader)
 
@@ -147,6 +152,16 @@ class _Events:
             problem = exc.problem or exc.context or "invalid YAML"
             raise YamlError(
                 "yaml.syntax", self.location(exc.problem_mark), f"invalid YAML: {problem}"
+            ) from None
+        except yaml.reader.ReaderError as exc:
+            # A character YAML refuses (NUL, other control characters): located by its offset.
+            before = self.text[: exc.position]
+            line, column = before.count("\n"), exc.position - (before.rfind("\n") + 1)
+            where = Location(self.path, line + self.first_line, column + 1)
+            raise YamlError(
+                "yaml.character",
+                where,
+                f"character U+{exc.character:04X} is not allowed in YAML: remove it",
             ) from None
         except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks every parse error
             raise YamlError("yaml.syntax", self.location(None), f"invalid YAML: {exc}") from None
@@ -172,8 +187,13 @@ class _Events:
             )
         return node
 
-    def node(self, event: yaml.Event) -> Node:
+    def node(self, event: yaml.Event, depth: int = 0) -> Node:
         where = self.location(event.start_mark)
+        if depth > MAX_DEPTH:
+            # Content nests a few levels; a deeper value is an accident or an attack on the stack.
+            raise YamlError(
+                "yaml.depth", where, f"values nest deeper than {MAX_DEPTH} levels: flatten them"
+            )
         if isinstance(event, yaml.AliasEvent):
             raise YamlError(
                 "yaml.alias", where, "YAML aliases (*name) are not allowed: write the value out"
@@ -190,13 +210,13 @@ class _Events:
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(child := self.next(), yaml.SequenceEndEvent):
-                items.append(self.node(child))
+                items.append(self.node(child, depth + 1))
             return Sequence(tuple(items), where)
         if isinstance(event, yaml.MappingStartEvent):
             pairs: list[tuple[Scalar, Node]] = []
             seen: dict[str, Location] = {}
             while not isinstance(child := self.next(), yaml.MappingEndEvent):
-                key = self.node(child)
+                key = self.node(child, depth + 1)
                 if not isinstance(key, Scalar):
                     raise YamlError("yaml.key", key.location, "mapping keys must be plain words")
                 if key.value in seen:
@@ -207,7 +227,7 @@ class _Events:
                         f"duplicate key '{key.value}' (first on line {first.line}): keep one",
                     )
                 seen[key.value] = key.location
-                pairs.append((key, self.node(self.next())))
+                pairs.append((key, self.node(self.next(), depth + 1)))
             return Mapping(tuple(pairs), where)
         raise YamlError(  # pragma: no cover - exhaustive over PyYAML's node events
             "yaml.syntax", where, "invalid YAML"

@@ -86,6 +86,24 @@ class L10n:
         """'3 800', '3,800', '٣٬٨٠٠' as CLDR writes numbers here."""
         return format_decimal(value, locale=self.locale)
 
+    def coordinates(self, latitude: float, longitude: float) -> str:
+        """'36,20° N, 37,13° E': two decimals in this locale, each hemisphere named.
+
+        A bare pair ('36,2021, 37,1343') reads ambiguously where the comma is the decimal sign.
+        """
+        lat = {"degrees": format_decimal(abs(latitude), "0.00", locale=self.locale)}
+        lon = {"degrees": format_decimal(abs(longitude), "0.00", locale=self.locale)}
+        north = self.gettext("%(degrees)s° N")
+        south = self.gettext("%(degrees)s° S")
+        east = self.gettext("%(degrees)s° E")
+        west = self.gettext("%(degrees)s° W")
+        north_south = north if latitude >= 0 else south
+        east_west = east if longitude >= 0 else west
+        return self.gettext("%(latitude)s, %(longitude)s") % {
+            "latitude": north_south % lat,
+            "longitude": east_west % lon,
+        }
+
     def join(self, items: Iterable[str]) -> str:
         """'MSF, l’OMS et l’OSDH'."""
         return format_list(list(items), locale=self.locale)

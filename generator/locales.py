@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +26,19 @@ class SiteConfig:
     content_dir: Path
     templates_dir: Path
     output_dir: Path
+    #: The site's description (``site_description``), and per locale (``extra.site_description``).
+    site_description: str = ""
+    site_descriptions: dict[str, str] = field(default_factory=dict)
+    #: The project's own MkDocs hooks (``hooks:``), which every locale's build keeps.
+    hooks: tuple[Path, ...] = ()
 
     def name_in(self, tag: str) -> str:
         """The site's name in a locale."""
         return self.site_names.get(tag, self.site_name)
+
+    def description_in(self, tag: str) -> str:
+        """The site's description in a locale: the meta description of pages that have none."""
+        return self.site_descriptions.get(tag, self.site_description)
 
     @property
     def default_locale(self) -> str:
@@ -103,6 +112,19 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
         raise ContentError(
             [error("config.site_name", Location(shown), "extra.site_name maps locales to names")]
         )
+    descriptions = extra.get("site_description")
+    if descriptions is not None and not (
+        isinstance(descriptions, dict) and all(isinstance(v, str) for v in descriptions.values())
+    ):
+        raise ContentError(
+            [
+                error(
+                    "config.site_description",
+                    Location(shown),
+                    "extra.site_description maps locales to descriptions",
+                )
+            ]
+        )
     root = mkdocs_yml.parent
     site_url = str(raw.get("site_url") or "")
     return SiteConfig(
@@ -115,4 +137,7 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
         content_dir=root / "content",
         templates_dir=root / "site_templates",
         output_dir=root / str(raw.get("site_dir") or "site"),
+        site_description=str(raw.get("site_description") or ""),
+        site_descriptions={str(k): v for k, v in (descriptions or {}).items()},
+        hooks=tuple(root / str(hook) for hook in raw.get("hooks") or () if hook),
     )

@@ -17,7 +17,9 @@ from .load import load_content
 from .locales import SiteConfig
 from .model import Content, Linked
 from .opendata import write_open_data
+from .progress import BuildProgress
 from .render import RenderedLocale, make_environment, render_locale
+from .render_cache import render_reusing, save_rendered
 from .sitemap import write_sitemaps
 from .validate import validate
 
@@ -68,12 +70,21 @@ def briefing_alternates(index: SiteIndex) -> dict[str, tuple[str, ...]]:
     }
 
 
-def build(config: SiteConfig, *, jobs: int | None = None) -> tuple[BuildReport, Checked]:
+def build(
+    config: SiteConfig, *, jobs: int | None = None, progress: BuildProgress | None = None
+) -> tuple[BuildReport, Checked]:
     """The whole pipeline: content in, site out (or ContentError / BuildError, site untouched)."""
+    stage = progress.stage if progress else (lambda name: None)
+    stage("check: load, validate, link")
     checked = check(config)
+    stage("index")
     index = build_index(checked.linked)
+    stage("render")
     l10ns = localisers(config)
-    rendered = render(config, index, l10ns)
+    # Only the edited briefings' pages are rendered again when nothing else changed.
+    rendered, render_key = render_reusing(
+        config, index, l10ns, lambda: render(config, index, l10ns)
+    )
     alternates = briefing_alternates(index)
 
     def extra_outputs(site_dir: Path) -> None:
@@ -82,5 +93,15 @@ def build(config: SiteConfig, *, jobs: int | None = None) -> tuple[BuildReport, 
         write_sitemaps(site_dir, config, index, pages, alternates)
         write_open_data(site_dir, config, index, l10ns)
 
-    report = build_site(config, rendered, l10ns, alternates, jobs=jobs, extra_outputs=extra_outputs)
+    stage("MkDocs, per locale")
+    report = build_site(
+        config,
+        rendered,
+        l10ns,
+        alternates,
+        jobs=jobs,
+        extra_outputs=extra_outputs,
+        progress=progress,
+    )
+    save_rendered(config, render_key, index, rendered)
     return report, checked

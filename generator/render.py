@@ -8,17 +8,17 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
 
-from .index import Occurrence, SiteIndex
+from .index import Day, Key, Occurrence, SiteIndex
 from .l10n import L10n
 from .locales import direction
 from .maps import place_map
-from .model import Actor, Briefing, Figure, Mention, Place
+from .model import Actor, Briefing, Event, Figure, Mention, Place
 from .page_head import PageHead
 from .paths import (
     actor_path,
@@ -35,6 +35,8 @@ from .timeline import Timeline
 
 #: ATX and setext headings of a Markdown body.
 HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+T = TypeVar("T")
+
 #: Characters Markdown would read as markup inside plain text.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
 
@@ -55,6 +57,8 @@ class RenderedLocale:
     site_name: str
     nav: tuple[tuple[str, str], ...]
     pages: tuple[Page, ...]
+    #: The theme's own English labels (palette toggle, footer) and their translations.
+    theme_labels: tuple[tuple[str, str], ...] = ()
 
 
 def markdown_text(text: str) -> Markup:
@@ -132,15 +136,54 @@ class Site:
         """An attribute list marking text in another language (and direction) than the page's."""
         if not lang or lang == self.l10n.tag:
             return Markup("")
+        return Markup(f"{{:{self._lang_dir(lang)} }}")
+
+    def _lang_dir(self, lang: str) -> str:
+        if lang == self.l10n.tag:
+            return ""
         if direction(lang) == self.l10n.dir:
-            return Markup(f'{{: lang="{lang}" }}')
-        return Markup(f'{{: lang="{lang}" dir="{direction(lang)}" }}')
+            return f' lang="{lang}"'
+        return f' lang="{lang}" dir="{direction(lang)}"'
 
     def foreign(self, text: str, lang: str) -> Markup:
         """Inline text isolated from the page's direction and marked with its language."""
         if lang == self.l10n.tag:
             return markdown_text(text)
-        return Markup(f'<bdi lang="{lang}">{markdown_text(text)}</bdi>')
+        return Markup(f"<bdi{self._lang_dir(lang)}>{markdown_text(text)}</bdi>")
+
+    def text_block(self, text: str, lang: str) -> Markup:
+        """A sentence on a line of its own, marked with its language and direction.
+
+        A whole French sentence inlined in an Arabic line (or the reverse) is reordered by the
+        bidi algorithm at every line break; on a line of its own it reads in its own direction.
+        """
+        attributes = self._lang_dir(lang)
+        return Markup(f'<span class="text-block"{attributes}>{markdown_text(text)}</span>')
+
+    def day_events(self, day: Day) -> list[tuple[Key, Event]]:
+        """A day's events, from the version of each story shown here."""
+        return self._shown_versions(day.events, lambda item: item[0])
+
+    def day_mentions(self, day: Day) -> list[Occurrence]:
+        """A day's mentions in running text, from the version of each story shown here."""
+        return self._shown_versions(day.mentions, lambda occurrence: occurrence.briefing)
+
+    def _shown_versions(self, items: Iterable[T], key_of: Callable[[T], Key]) -> list[T]:
+        """The items of one version per story: the one shown here, else the first that has any.
+
+        Translations repeat their story's events and dates: listing every version would say
+        the same thing once per language.
+        """
+        listed = list(items)
+        langs: dict[str, list[str]] = {}
+        for item in listed:
+            slug, lang = key_of(item)
+            langs.setdefault(slug, []).append(lang)
+        kept = {
+            slug: shown if (shown := self.version(slug).lang) in found else found[0]
+            for slug, found in langs.items()
+        }
+        return [item for item in listed if kept[key_of(item)[0]] == key_of(item)[1]]
 
     def actor(self, actor_id: str) -> Markup:
         """A link to an actor's page, named in this locale."""
@@ -353,4 +396,32 @@ def render_locale(
         (gettext("Dates"), "dates/index.md"),
         (gettext("Timeline"), timeline_path()),
     )
-    return RenderedLocale(l10n.tag, site_name, nav, tuple(pages))
+    theme_labels = (
+        ("Dark mode", gettext("Dark mode")),
+        ("Light mode", gettext("Light mode")),
+        ("Made with", gettext("Made with")),
+    )
+    return RenderedLocale(l10n.tag, site_name, nav, tuple(pages), theme_labels)
+
+
+def render_story_pages(
+    index: SiteIndex,
+    l10n: L10n,
+    env: jinja2.Environment,
+    site_name: str,
+    default_locale: str,
+    site_url: str,
+    slugs: Iterable[str],
+) -> list[Page]:
+    """Some stories' pages of a locale, as ``render_locale`` renders them (for the render cache)."""
+    site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
+    env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
+    pages = []
+    for slug in slugs:
+        path = site.briefing_page(slug)
+        site.here = path
+        text = env.get_template("briefing.md.j2").render(
+            site=site, l10n=l10n, slug=slug, briefing=site.version(slug)
+        )
+        pages.append(Page(path, text))
+    return pages

@@ -45,8 +45,13 @@ Nothing to see.
 }
 
 
-def build_project(project: Path, *, site_url: str, hostile: bool = False) -> Path:
-    """The demo content (plus the hostile files) built under ``site_url``; returns its site/."""
+def build_project(
+    project: Path, *, site_url: str, hostile: bool = False, extra: dict[str, str] | None = None
+) -> Path:
+    """The demo content (plus the hostile files, and ``extra``) built under ``site_url``.
+
+    Returns the project's site/.
+    """
     from generator.locales import load_config
     from generator.pipeline import build
 
@@ -61,6 +66,8 @@ def build_project(project: Path, *, site_url: str, hostile: bool = False) -> Pat
     if hostile:
         for relative, text in HOSTILE_FILES.items():
             (project / relative).write_text(text, encoding="utf-8")
+    for relative, text in (extra or {}).items():
+        (project / relative).write_text(text, encoding="utf-8")
     build(load_config(project / "mkdocs.yml"))
     return project / "site"
 

@@ -32,6 +32,11 @@ def test_scalars_keep_their_text() -> None:
         ("no front matter\n", "front-matter.missing", 1, 1),
         ("---\n- a\n- b\n---\n", "front-matter.not-mapping", 2, 1),
         ("---\n" + "k: " + "x" * 70000 + "\n---\n", "front-matter.too-large", 1, 1),
+        # Nesting deep enough to exhaust Python's stack is refused before it does.
+        ("---\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\n", "yaml.depth", 2, 23),
+        ("---\nname: " + "{a: " * 3000 + "x" + "}" * 3000 + "\n---\n", "yaml.depth", 2, 68),
+        # A character YAML refuses is located where it stands, on one line.
+        ('---\ntitle: "a\x00b"\n---\n', "yaml.character", 2, 10),
     ],
 )
 def test_refused_with_location(text: str, code: str, line: int, col: int) -> None:

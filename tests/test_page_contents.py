@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,8 @@ def test_briefing_dates_and_panel_are_in_the_locale(
 def test_events_link_their_day_places_and_actors(demo_site: Path) -> None:
     events = section(read(demo_site, "fr", OFFENSIVE), "Événements")
     first = items(events)[0]
-    assert text(first).startswith("29 septembre 2016 — Les forces gouvernementales")
+    # The date labels the event's sentence, which has a line of its own.
+    assert unescape(text(first)).startswith("29 septembre 2016\u00a0: Les forces gouvernementales")
     links = hrefs(first)
     for target in ("/dates/2016/09/29/", "/places/handarat/", "/actors/syrian-army/"):
         assert [h for h in links if h.endswith(target)], target
@@ -127,7 +129,7 @@ def test_translations_link_every_version_and_mark_the_one_shown(demo_site: Path)
         assert link.endswith(f"/{lang}/{OFFENSIVE}")
         target = resolve(demo_site, page, link)
         assert target is not None and target.resolve().is_file()
-        assert f'<bdi lang="{lang}">' in item
+        assert f'<bdi lang="{lang}" dir="ltr">' in item  # isolated, in its own direction
 
 
 def test_updated_briefing_says_so(make_project: MakeProject) -> None:

@@ -1,0 +1,121 @@
+"""The build side of the page cache: settings for each locale's run, publishing what is unchanged.
+
+Each locale's MkDocs run (``generator.page_cache``) reads the manifest the last successful build
+left in the cache folder and writes a new one into the staging folder. Only after the site has
+been published does ``promote_manifests`` move the new manifests into the cache, each page with
+the size and modification time of its published file: a failed build leaves the cache as it was,
+and a page whose published file has since changed is rebuilt.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .fingerprint import cache_dir, settings_fingerprint
+from .locales import SiteConfig
+from .page_cache import link_or_copy, settings_file
+
+#: Receives a locale's progress lines: "total N", "pages N", "reused N".
+LocaleProgress = Callable[[str, str], None]
+
+
+def manifest_file(config: SiteConfig, locale: str) -> Path:
+    """The page manifest of a locale's last successful build."""
+    return cache_dir(config) / "pages" / f"{locale}.json"
+
+
+def staged_manifest(work: Path, locale: str) -> Path:
+    """Where a locale's run writes its new manifest, inside the staging folder."""
+    return work / "cache" / f"{locale}.json"
+
+
+def write_cache_settings(config: SiteConfig, locale: str, config_file: Path, work: Path) -> None:
+    """Tell a locale's MkDocs run where the published pages and the manifests are."""
+    settings = {
+        "settings": settings_fingerprint(config),
+        "previous_site": str((config.output_dir / locale).resolve()),
+        "manifest_in": str(manifest_file(config, locale).resolve()),
+        "manifest_out": str(staged_manifest(work, locale)),
+    }
+    settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
+
+
+def run_locale(config_file: Path, progress: LocaleProgress | None = None) -> tuple[int, str]:
+    """Run one locale's build in its own process: (exit code, its error output)."""
+    locale = config_file.suffixes[0].lstrip(".") if config_file.suffixes else config_file.stem
+    # Errors go to a file, not a pipe: a full pipe nobody reads would stall the build.
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8") as errors,
+        subprocess.Popen(
+            [sys.executable, "-m", "generator.page_cache", str(config_file)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        ) as process,
+    ):
+        assert process.stdout is not None
+        for line in process.stdout:
+            if progress is not None:
+                progress(locale, line.strip())
+        returncode = process.wait()
+        errors.seek(0)
+        return returncode, errors.read()
+
+
+def keep_unchanged_files(staging: Path, output: Path) -> int:
+    """Replace each staged file identical to the published one by a link to it; how many.
+
+    Unchanged files then keep their modification time (and inode) from one build to the next.
+    """
+    if not output.is_dir():
+        return 0
+    kept = 0
+    for staged in staging.rglob("*"):
+        if not staged.is_file() or staged.is_symlink():
+            continue
+        published = output / staged.relative_to(staging)
+        try:
+            if os.path.samestat(staged.stat(), published.stat()):
+                continue
+        except OSError:
+            continue
+        if published.is_file() and filecmp.cmp(staged, published, shallow=False):
+            staged.unlink()
+            link_or_copy(published, staged)
+            kept += 1
+    return kept
+
+
+def promote_manifests(config: SiteConfig, work: Path, locales: tuple[str, ...]) -> None:
+    """Move the staged manifests into the cache, each page with its published file's stat."""
+    for locale in locales:
+        staged = staged_manifest(work, locale)
+        if not staged.is_file():
+            continue
+        data = json.loads(staged.read_text(encoding="utf-8"))
+        published = config.output_dir / locale
+        for entry in data["pages"].values():
+            try:
+                stat = (published / entry["dest"]).stat()
+            except OSError:
+                continue
+            entry["stat"] = [stat.st_size, stat.st_mtime_ns]
+        target = manifest_file(config, locale)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(target)
+
+
+def forget_manifests(config: SiteConfig, locales: tuple[str, ...]) -> None:
+    """Drop the manifests: the next build renders every page."""
+    for locale in locales:
+        manifest_file(config, locale).unlink(missing_ok=True)

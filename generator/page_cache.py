@@ -1,0 +1,252 @@
+"""One locale's MkDocs build that reuses the pages whose Markdown has not changed.
+
+    python -m generator.page_cache CONFIG_FILE
+
+MkDocs has no incremental build: each page costs a Markdown conversion, a theme render and the
+search plugin's parse of the HTML. In this site a page's HTML depends only on its own Markdown,
+the generated config, the theme and the set of pages its links are checked against; so when all
+but the first are as they were (the locale's key), a page whose Markdown hash is the one recorded
+is not converted or rendered: its HTML is the published file of the last build (hard-linked, so
+it keeps its modification time), its search entries and anchors come from the manifest. The
+pages of the navigation are always rebuilt (their previous/next links name other pages).
+
+The settings file beside the config (``page_cache.settings_file``) says where the published
+locale is, which manifest to read and where to write the new one; without it, a plain build.
+The new manifest holds no file stats: the parent adds them once the site is published
+(``generator.incremental``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mkdocs.commands.build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+MANIFEST_VERSION = 1
+#: Printed on stdout every this many pages, for the parent's progress display.
+PROGRESS_EVERY = 25
+
+
+def settings_file(config_file: Path) -> Path:
+    """The page cache's settings beside a locale's generated MkDocs config."""
+    return config_file.with_suffix(".cache.json")
+
+
+@dataclass
+class PageCache:
+    """The previous build's pages of one locale, and what this build records for the next."""
+
+    key: str
+    previous_site: Path
+    nav_pages: frozenset[str]
+    old: dict[str, dict[str, Any]]
+    new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    reused: set[str] = field(default_factory=set)
+
+    def markdown_hash(self, page: Page) -> str:
+        """The SHA-256 of the page's Markdown file."""
+        src = page.file.src_uri
+        if src not in self.hashes:
+            source = Path(page.file.abs_src_path or "")
+            self.hashes[src] = hashlib.sha256(source.read_bytes()).hexdigest()
+        return self.hashes[src]
+
+    def hit(self, page: Page) -> dict[str, Any] | None:
+        """The recorded page, when it can stand for this build's."""
+        src = page.file.src_uri
+        if src in self.nav_pages:
+            return None
+        entry = self.old.get(src)
+        if entry is None or entry.get("md") != self.markdown_hash(page):
+            return None
+        if entry.get("dest") != page.file.dest_uri:
+            return None
+        published = self.previous_site / page.file.dest_uri
+        try:
+            stat = published.stat()
+        except OSError:
+            return None
+        if entry.get("stat") != [stat.st_size, stat.st_mtime_ns]:
+            return None
+        return entry
+
+
+def locale_key(settings: dict[str, Any], config_file: Path, docs_dir: Path) -> str:
+    """What every page of the locale depends on besides its own Markdown."""
+    digest = hashlib.sha256(f"page-cache {MANIFEST_VERSION}\0{settings['settings']}\0".encode())
+    generated = json.loads(config_file.read_text(encoding="utf-8"))
+    generated.pop("docs_dir", None)
+    generated.pop("site_dir", None)
+    digest.update(json.dumps(generated, sort_keys=True, ensure_ascii=False).encode())
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_file():
+            relative = path.relative_to(docs_dir).as_posix()
+            digest.update(f"\0{relative}\0".encode())
+            if path.suffix != ".md":  # assets: their bytes; pages are hashed one by one
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def read_manifest(path: Path, key: str) -> dict[str, dict[str, Any]]:
+    """The pages a manifest records, when it was made under the same key; else none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != key:
+        return {}
+    pages = data.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            entries: list[dict[str, Any]] = index.entries
+            return entries
+    return None
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` becomes the same file as ``source``: a hard link, else a copy keeping times."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def install(cache: PageCache, emit: Callable[[str], None]) -> None:
+    """Make MkDocs' build skip the conversion and rendering of the pages the cache holds."""
+    populate = mkdocs_build._populate_page
+    build_page = mkdocs_build._build_page
+    done = [0]
+
+    def cached_populate(
+        page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
+    ) -> None:
+        entry = cache.hit(page)
+        if entry is None:
+            populate(page, config, files, dirty)
+            return
+        cache.reused.add(page.file.src_uri)
+        page.markdown, page.meta, page.content = "", {}, ""
+        page.title = entry["title"]
+        page.toc = TableOfContents([])
+        page.present_anchor_ids = set(entry["anchors"])
+        links: dict[File, dict[str, str]] = {}
+        for target, anchors in entry["links"].items():
+            target_file = files.get_file_from_path(target)
+            if target_file is not None:
+                links[target_file] = dict(anchors)
+        page.links_to_anchors = links
+
+    def cached_build_page(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
+        src = page.file.src_uri
+        entries = _search_entries(config)
+        if src in cache.reused:
+            entry = cache.old[src]
+            link_or_copy(cache.previous_site / page.file.dest_uri, Path(page.file.abs_dest_path))
+            if entries is not None:
+                entries.extend(entry["entries"])
+            cache.new[src] = {k: v for k, v in entry.items() if k != "stat"}
+        else:
+            before = len(entries) if entries is not None else 0
+            build_page(page, config, *args, **kwargs)
+            if Path(page.file.abs_dest_path).is_file():
+                cache.new[src] = {
+                    "md": cache.markdown_hash(page),
+                    "dest": page.file.dest_uri,
+                    "title": page.title,
+                    "entries": entries[before:] if entries is not None else [],
+                    "anchors": sorted(page.present_anchor_ids or ()),
+                    "links": {
+                        target.src_uri: dict(anchors)
+                        for target, anchors in (page.links_to_anchors or {}).items()
+                    },
+                }
+        done[0] += 1
+        if done[0] % PROGRESS_EVERY == 0:
+            emit(f"pages {done[0]}")
+
+    mkdocs_build._populate_page = cached_populate
+    mkdocs_build._build_page = cached_build_page
+
+
+def _nav_pages(nav: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= _nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= _nav_pages(value)
+    return found
+
+
+def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
+    """Build one locale as ``mkdocs build --quiet --strict`` does, reusing cached pages."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.ERROR)  # as --quiet does
+    logger.propagate = False
+    handler = logging.StreamHandler(sys.stderr)
+    logger.addHandler(handler)
+    config = load_config(str(config_file), strict=True)
+    settings_path = settings_file(config_file)
+    cache: PageCache | None = None
+    if settings_path.is_file():
+        settings = json.loads(settings_path.read_text(encoding="utf-8"))
+        docs_dir = Path(config.docs_dir)
+        key = locale_key(settings, config_file, docs_dir)
+        pages = sum(1 for _ in docs_dir.rglob("*.md"))
+        emit(f"total {pages}")
+        cache = PageCache(
+            key=key,
+            previous_site=Path(settings["previous_site"]),
+            nav_pages=frozenset(_nav_pages(config.nav)),
+            old=read_manifest(Path(settings["manifest_in"]), key),
+        )
+        install(cache, emit)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build.build(config)
+    except Abort as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        config.plugins.on_shutdown()
+    if cache is not None:
+        manifest = {"version": MANIFEST_VERSION, "key": cache.key, "pages": cache.new}
+        out = Path(settings["manifest_out"])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        emit(f"reused {len(cache.reused)}")
+    return 0
+
+
+def _emit(line: str) -> None:
+    print(line, flush=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    sys.exit(build_locale(Path(sys.argv[1]), _emit))

@@ -1,0 +1,101 @@
+"""Replace the published folder in one step, and clear what killed builds left beside it."""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+#: Staging folders are made beside the output, so that the final move is a rename.
+STAGING_PREFIX = ".build-"
+#: The file in a staging folder naming the process that builds there.
+OWNER_FILE = "owner.pid"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def make_staging(output: Path) -> Path:
+    """A new staging folder beside ``output``, owned by this process; stale ones are removed."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(output.parent)
+    # A previous site a killed build moved aside but never removed.
+    shutil.rmtree(_aside(output), ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output.parent)).resolve()
+    (work / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+    return work
+
+
+def remove_stale_staging(parent: Path) -> list[Path]:
+    """Remove the staging folders whose build process is gone (killed, or the machine stopped)."""
+    removed = []
+    for folder in sorted(parent.glob(STAGING_PREFIX + "*")):
+        if folder.is_dir() and _is_staging(folder) and not _owner_alive(folder / OWNER_FILE):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _is_staging(folder: Path) -> bool:
+    # Ours, not another tool's folder that happens to share the prefix.
+    names = {child.name for child in folder.iterdir()}
+    return not names or bool(names & {OWNER_FILE, "docs", "site"})
+
+
+def _owner_alive(owner_file: Path) -> bool:
+    try:
+        pid = int(owner_file.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return False  # made by a build that died before writing it, or by an older version
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def replace_folder(staging: Path, output: Path) -> None:
+    """Put ``staging`` at ``output``; the previous ``output`` stays whole until then.
+
+    On Linux both folders are exchanged in one atomic rename (``renameat2(RENAME_EXCHANGE)``):
+    a reader always finds a whole site at ``output``. Elsewhere, or on a file system that cannot
+    exchange, two renames leave ``output`` missing for the instant between them.
+    """
+    if output.exists() and _exchange(staging, output):
+        shutil.rmtree(staging)  # now the previous site
+        return
+    old = _aside(output)
+    if old.exists():
+        shutil.rmtree(old)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _aside(output: Path) -> Path:
+    return output.with_name(output.name + ".old")
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))

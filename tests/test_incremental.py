@@ -1,0 +1,259 @@
+"""Rebuilds reuse what did not change, and give the same site as a clean build."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rich.console import Console
+
+from generator.cli import main
+from generator.fingerprint import cache_dir
+from generator.locales import load_config
+from generator.progress import LogProgress, TerminalProgress, progress_for
+from generator.render import RenderedLocale
+
+from .conftest import MakeProject
+from .factories import SMALL_SITE
+from .treehash import differences, hash_tree
+
+FRENCH = "content/briefings/2016-09-30-alep.fr.md"
+#: A sentence that names no actor, place or date.
+FILLER = "Le reste de la ville est resté calme toute la journée.\n"
+INPUTS = ("content", "site_templates", "mkdocs.yml")
+
+
+def build(project: Path, *options: str) -> Result:
+    """``briefing build`` of the project, in this process; fails the test when it fails."""
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"), *options])
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return result
+
+
+def clean_build_of(project: Path, where: Path) -> Path:
+    """A clean build of a copy of the project's inputs; returns its site."""
+    where.mkdir()
+    for name in INPUTS:
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, where / name)
+        else:
+            shutil.copy(source, where / name)
+    build(where)
+    return where / "site"
+
+
+def file_identities(site: Path) -> dict[str, tuple[int, int]]:
+    """Each file's (inode, modification time): what a rewrite changes, even to the same bytes."""
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+def rewritten(before: dict[str, tuple[int, int]], site: Path) -> set[str]:
+    after = file_identities(site)
+    return {path for path in after.keys() | before.keys() if before.get(path) != after.get(path)}
+
+
+def manifests(project: Path) -> dict[str, bytes]:
+    folder = cache_dir(load_config(project / "mkdocs.yml")) / "pages"
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.json"))}
+
+
+@pytest.fixture
+def built(make_project: MakeProject) -> Path:
+    project = make_project(SMALL_SITE)
+    build(project)
+    return project
+
+
+def add_filler(project: Path) -> None:
+    path = project / FRENCH
+    path.write_text(path.read_text(encoding="utf-8") + FILLER, encoding="utf-8")
+
+
+def test_nothing_changed_prints_up_to_date_and_leaves_the_site_alone(built: Path) -> None:
+    before = file_identities(built / "site")
+    result = build(built)
+    assert result.stdout.startswith("up to date: 64 HTML pages")
+    assert "stage:" not in (result.stderr or "")
+    assert rewritten(before, built / "site") == set()
+
+
+def test_the_cache_is_kept_beside_the_site_not_in_it(built: Path) -> None:
+    assert (built / ".briefing-cache/site/build.json").is_file()
+    assert sorted(manifests(built)) == ["ar.json", "en.json", "fr.json"]
+    assert not [p for p in (built / "site").rglob("*") if "cache" in p.name]
+
+
+def test_a_damaged_site_is_rebuilt(built: Path) -> None:
+    page = built / "site/fr/index.html"
+    page.write_text("damaged", encoding="utf-8")
+    result = build(built)
+    assert "up to date" not in result.stdout
+    assert "damaged" not in page.read_text(encoding="utf-8")
+
+
+def test_an_edited_body_rewrites_exactly_its_pages_and_search_indexes(built: Path) -> None:
+    before = file_identities(built / "site")
+    add_filler(built)
+    result = build(built)
+    assert "up to date" not in result.stdout
+    # English has its own version of the story; Arabic shows the French one.
+    assert rewritten(before, built / "site") == {
+        "fr/briefings/2016/09/30/2016-09-30-alep/index.html",
+        "ar/briefings/2016/09/30/2016-09-30-alep/index.html",
+        "fr/search/search_index.json",
+        "ar/search/search_index.json",
+    }
+    assert FILLER.strip() in (
+        built / "site/fr/briefings/2016/09/30/2016-09-30-alep/index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_rebuild_from_the_cache_equals_a_clean_build(built: Path, tmp_path: Path) -> None:
+    before = file_identities(built / "site")
+    add_filler(built)
+    build(built)
+    assert len(rewritten(before, built / "site")) < 10  # the rest came from the cache
+    clean = clean_build_of(built, tmp_path / "clean")
+    assert differences(hash_tree(built / "site"), hash_tree(clean)) == []
+
+
+def test_a_template_change_rebuilds_every_page(built: Path, tmp_path: Path) -> None:
+    before = file_identities(built / "site")
+    main_html = built / "site_templates/overrides/main.html"
+    marker = "<!-- template changed -->"
+    text = main_html.read_text(encoding="utf-8")
+    main_html.write_text(
+        text.replace("{% block htmltitle %}", "{% block htmltitle %}" + marker), encoding="utf-8"
+    )
+    build(built)
+    pages = sorted((built / "site").glob("*/**/index.html"))
+    assert len(pages) == 60  # 20 pages in each of the 3 locales
+    assert all(marker in p.read_text(encoding="utf-8") for p in pages)
+    assert {p.relative_to(built / "site").as_posix() for p in pages} <= rewritten(
+        before, built / "site"
+    )
+    clean = clean_build_of(built, tmp_path / "clean")
+    assert differences(hash_tree(built / "site"), hash_tree(clean)) == []
+
+
+def test_a_failed_build_leaves_the_cache_as_it_was(built: Path, tmp_path: Path) -> None:
+    cached = manifests(built)
+    stamp = (built / ".briefing-cache/site/build.json").read_bytes()
+    add_filler(built)
+    main_html = built / "site_templates/overrides/main.html"
+    good = main_html.read_text(encoding="utf-8")
+    broken = '{% block htmltitle %}{% if config.theme.language == "ar" %}{{ no_such_function() }}'
+    main_html.write_text(
+        good.replace("{% block htmltitle %}", broken + "{% endif %}"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["build", "-f", str(built / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert manifests(built) == cached
+    assert (built / ".briefing-cache/site/build.json").read_bytes() == stamp
+    main_html.write_text(good, encoding="utf-8")
+    build(built)
+    clean = clean_build_of(built, tmp_path / "clean")
+    assert differences(hash_tree(built / "site"), hash_tree(clean)) == []
+
+
+def test_strict_fails_again_on_an_up_to_date_site_with_warnings(make_project: MakeProject) -> None:
+    project = make_project(SMALL_SITE)  # its front matter leaves out places its text mentions
+    first = CliRunner().invoke(main, ["build", "--strict", "-f", str(project / "mkdocs.yml")])
+    second = CliRunner().invoke(main, ["build", "--strict", "-f", str(project / "mkdocs.yml")])
+    assert first.exit_code == 1
+    assert second.exit_code == 1
+    assert "up to date" not in second.stdout
+    warnings = [line for line in (first.stderr or "").splitlines() if "warning[" in line]
+    assert warnings
+    assert [line for line in (second.stderr or "").splitlines() if "warning[" in line] == warnings
+
+
+def test_progress_outside_a_terminal_is_plain_lines(make_project: MakeProject) -> None:
+    project = make_project(SMALL_SITE)
+    result = build(project)
+    lines = (result.stderr or "").splitlines()
+    assert "stage: render" in lines
+    for locale in ("fr", "en", "ar"):
+        assert any(line.startswith(f"{locale}: building ") for line in lines)
+        assert any(line.startswith(f"{locale}: done, ") for line in lines)
+
+
+def test_progress_on_a_terminal_draws_a_bar_per_stage_and_locale() -> None:
+    screen = io.StringIO()
+    progress = TerminalProgress(Console(file=screen, force_terminal=True, width=100))
+    progress.stage("render")
+    progress.locale("fr", "total 40")
+    progress.locale("fr", "pages 25")
+    progress.locale("fr", "reused 30")
+    progress.close()
+    shown = screen.getvalue()
+    assert "render" in shown
+    assert "fr (30 reused)" in shown
+    assert "40/40" in shown
+
+
+def test_progress_is_chosen_by_whether_the_stream_is_a_terminal() -> None:
+    assert isinstance(progress_for(io.StringIO()), LogProgress)
+
+
+def test_an_edited_sentence_that_names_an_actor_updates_the_pages_quoting_it(
+    built: Path, tmp_path: Path
+) -> None:
+    path = built / FRENCH
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("338 morts", "340 morts"), encoding="utf-8"
+    )
+    before = file_identities(built / "site")
+    build(built)
+    actor_page = "fr/actors/who/index.html"
+    assert actor_page in rewritten(before, built / "site")
+    assert "340 morts" in (built / "site" / actor_page).read_text(encoding="utf-8")
+    clean = clean_build_of(built, tmp_path / "clean")
+    assert differences(hash_tree(built / "site"), hash_tree(clean)) == []
+
+
+def test_an_edited_body_renders_only_its_story_pages_again(built: Path) -> None:
+    from generator.index import build_index
+    from generator.pipeline import check, localisers, render
+    from generator.render_cache import render_reusing
+
+    add_filler(built)
+    config = load_config(built / "mkdocs.yml")
+    index = build_index(check(config).linked)
+    l10ns = localisers(config)
+
+    def render_everything() -> list[RenderedLocale]:
+        raise AssertionError("every page was rendered again")
+
+    reused, _ = render_reusing(config, index, l10ns, render_everything)
+    assert reused == render(config, index, l10ns)
+    story = next(p for p in reused[0].pages if p.path.endswith("2016-09-30-alep.md"))
+    assert FILLER.strip() in story.text
+
+
+def test_a_changed_mention_renders_every_page_again(built: Path) -> None:
+    from generator.index import build_index
+    from generator.pipeline import check, localisers, render
+    from generator.render_cache import render_reusing
+
+    path = built / FRENCH
+    path.write_text(path.read_text(encoding="utf-8") + "MSF demande une trêve.\n", encoding="utf-8")
+    config = load_config(built / "mkdocs.yml")
+    index = build_index(check(config).linked)
+    l10ns = localisers(config)
+    calls = []
+
+    def render_everything() -> list[RenderedLocale]:
+        calls.append(True)
+        return render(config, index, l10ns)
+
+    render_reusing(config, index, l10ns, render_everything)
+    assert calls == [True]
