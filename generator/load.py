@@ -98,11 +98,21 @@ def load_registry(root: Path) -> tuple[tuple[RegistryFile, ...], tuple[Diagnosti
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    # A link that leads nowhere (or round in a loop) is listed too: reading it reports it.
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if (p.is_file() or (p.is_symlink() and not p.exists())) and not p.name.startswith(".")
+    )
 
 
 def _read_text(path: Path, shown: str) -> str:
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlError(
+            "file.unreadable", Location(shown), f"cannot read the file: {exc.strerror}"
+        ) from None
     if size > MAX_FILE_BYTES:
         raise YamlError(
             "file.too-large", Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB"

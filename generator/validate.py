@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -31,6 +32,10 @@ def suggestion(value: str, options: Iterable[str]) -> str:
     """' — did you mean 'x'?' when a close option exists, else ''."""
     close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
     return f" — did you mean '{close[0]}'?" if close else ""
+
+
+#: The largest number a field takes: beyond, a value is a typing slip (or infinite once read).
+MAX_NUMBER = 1e15
 
 
 class _Reader:
@@ -240,7 +245,15 @@ class _Reader:
                 f"'{field.name}' must be a number written with digits (3800 or 3.5), not '{text}'",
             )
             return None
-        return float(text) if any(c in text for c in ".eE") else int(text)
+        number = float(text) if any(c in text for c in ".eE") else int(text)
+        if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+            self.fail(
+                "field.number",
+                scalar.location,
+                f"'{field.name}' is too large to be a figure: '{text}'",
+            )
+            return None
+        return number
 
     def read_coordinates(self, field: Field, node: Node, what: str) -> tuple[float, float] | None:
         items = self._list(field, node, "[36.2021, 37.1343]")
