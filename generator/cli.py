@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from .diagnostics import ContentError, Diagnostic, has_errors
-from .locales import SiteConfig, load_config
+from .locales import SiteConfig, load_config, site_address
 
 config_option = click.option(
     "-f",
@@ -69,7 +69,11 @@ def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | Non
 
     config = _config(config_file)
     if site_url is not None:
-        address = site_url.rstrip("/") + "/" if site_url else ""
+        try:
+            address = site_address(site_url, "--site-url")
+        except ContentError as exc:
+            _report(exc.diagnostics)
+            sys.exit(2)
         config = dataclasses.replace(config, site_url=address)
     started = time.perf_counter()
     fingerprint = input_fingerprint(config)

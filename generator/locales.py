@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -88,7 +89,8 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        raise ContentError([error("config.yaml", where, f"invalid YAML: {exc}")]) from None
+        problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "bad syntax"
+        raise ContentError([error("config.yaml", where, f"invalid YAML: {problem}")]) from None
     raw = raw if isinstance(raw, dict) else {}
     extra = raw.get("extra") or {}
     locales = extra.get("locales") or ["en"]
@@ -126,18 +128,62 @@ def load_config(mkdocs_yml: Path) -> SiteConfig:
             ]
         )
     root = mkdocs_yml.parent
-    site_url = str(raw.get("site_url") or "")
+    site_url = site_address(str(raw.get("site_url") or ""), shown)
+    output_dir = _output_folder(root, str(raw.get("site_dir") or "site"), shown)
     return SiteConfig(
         root=root,
         mkdocs_yml=mkdocs_yml,
         locales=tuple(locales),
         site_name=str(raw.get("site_name") or "Briefings"),
         site_names={str(k): v for k, v in (names or {}).items()},
-        site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
+        site_url=site_url,
         content_dir=root / "content",
         templates_dir=root / "site_templates",
-        output_dir=root / str(raw.get("site_dir") or "site"),
+        output_dir=output_dir,
         site_description=str(raw.get("site_description") or ""),
         site_descriptions={str(k): v for k, v in (descriptions or {}).items()},
         hooks=tuple(root / str(hook) for hook in raw.get("hooks") or () if hook),
     )
+
+
+def site_address(url: str, where: str) -> str:
+    """The site's public address, ending with "/": empty, or an http(s) address with a host."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ContentError(
+            [
+                error(
+                    "config.site_url",
+                    Location(where),
+                    f"site_url must be an http(s) address such as https://example.org/briefings/,"
+                    f" not '{url}'",
+                )
+            ]
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def _output_folder(root: Path, site_dir: str, where: str) -> Path:
+    """The folder the site is built into: replaced whole by each build, so it must be a folder
+    of its own — not the project, a folder containing it, or one of its inputs."""
+    output = (root / site_dir).resolve()
+    project = root.resolve()
+    inputs = [project / "content", project / "site_templates", project / "mkdocs.yml"]
+    if (
+        output == project
+        or project.is_relative_to(output)
+        or any(output.is_relative_to(path) for path in inputs)
+    ):
+        raise ContentError(
+            [
+                error(
+                    "config.site_dir",
+                    Location(where),
+                    f"site_dir '{site_dir}' would replace the project or its inputs: each build "
+                    "replaces it whole; use a folder of its own, such as 'site'",
+                )
+            ]
+        )
+    return root / site_dir
