@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import metadata
 from pathlib import Path
 
@@ -66,10 +66,23 @@ def settings_fingerprint(config: SiteConfig) -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{name}=={version}\0".encode())
-    digest.update(repr(config).encode())
+    digest.update(config_text(config).encode())
     for name in ENVIRONMENT:
         digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
     return digest.hexdigest()
+
+
+def config_text(config: SiteConfig) -> str:
+    """The settings as text, with every path absolute (``-f mkdocs.yml`` or its full path alike)."""
+
+    def absolute(value: object) -> object:
+        if isinstance(value, Path):
+            return value.resolve()
+        if isinstance(value, tuple):
+            return tuple(absolute(item) for item in value)
+        return value
+
+    return repr({item.name: absolute(getattr(config, item.name)) for item in fields(config)})
 
 
 def input_fingerprint(config: SiteConfig) -> str:

@@ -257,3 +257,12 @@ def test_a_changed_mention_renders_every_page_again(built: Path) -> None:
 
     render_reusing(config, index, l10ns, render_everything)
     assert calls == [True]
+
+
+def test_the_config_path_spelled_another_way_is_still_up_to_date(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(built)
+    result = CliRunner().invoke(main, ["build", "-f", "mkdocs.yml"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("up to date: ")
