@@ -583,7 +583,10 @@ def _anchors(words: DateWords, relative: Iterable[str]) -> ahocorasick.Automaton
     an automaton over the words (many times faster than trying the grammar everywhere)."""
     automaton = ahocorasick.Automaton()
     month_words = {fold_words(name).partition(" ")[0] for name in words.months.number}
-    starters = {fold_words(name).partition(" ")[0] for name in [*words.weekdays.number, *relative]}
+    starters = {fold_words(name).partition(" ")[0] for name in words.weekdays.number}
+    # A phrase ("avant-hier", "the day before yesterday", "next Thursday") anchors as a whole:
+    # its first word alone ("avant", "the", "next") is too common to try the grammar at.
+    starters |= {fold_words(phrase) for phrase in relative}
     for word in (month_words | starters) - {""}:
         key = word + " " if is_arabic(word[0]) else " " + word + " "
         back = len(key) - 1 if key[0] == " " else len(key)  # from the key's end to the word
