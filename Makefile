@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
 .PHONY: site test serve check schemas schemas-current i18n lint clean install
 
