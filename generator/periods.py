@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .index import SiteIndex
-from .model import Event
 
 Month = tuple[int, int]
 
@@ -50,34 +49,51 @@ def tally_days(index: SiteIndex) -> dict[dt.date, Tally]:
     return found
 
 
-def entity_tallies(index: SiteIndex, kind: str, entity_id: str) -> dict[dt.date, Tally]:
-    """The days of an actor or place: its stories' publication and the events it takes part in.
+class EntityDays:
+    """The days of every actor and place: its stories' publication and the events it takes part
+    in, gathered in one pass over the index (not one per entity page).
 
     A place counts with every place within it, as its page does.
     """
-    registry = index.linked.content.registry
-    if kind == "actor":
-        slugs = index.by_actor.get(entity_id, ())
-    else:
-        slugs = index.by_place_within.get(entity_id, ())
 
-    def involved(event: Event) -> bool:
-        if kind == "actor":
-            return entity_id in event.actors
-        return any(p == entity_id or entity_id in registry.ancestors(p) for p in event.places)
+    def __init__(self, index: SiteIndex) -> None:
+        self._index = index
+        self._first = story_dates(index)
+        registry = index.linked.content.registry
+        events: dict[tuple[str, str], dict[dt.date, Counter[tuple[str, str]]]] = defaultdict(
+            lambda: defaultdict(Counter)
+        )
+        for briefing in index.briefings.values():
+            for event in briefing.events:
+                places = {p for place in event.places for p in (place, *registry.ancestors(place))}
+                involved = [("actor", a) for a in set(event.actors)]
+                for entity in [*involved, *(("place", p) for p in places)]:
+                    events[entity][event.date][briefing.key] += 1
+        self._events = events
+        self._found: dict[tuple[str, str], dict[dt.date, Tally]] = {}
 
-    first = story_dates(index)
-    briefings = Counter(first[slug] for slug in slugs)
-    events: dict[dt.date, Counter[tuple[str, str]]] = defaultdict(Counter)
-    for briefing in index.briefings.values():
-        for event in briefing.events:
-            if involved(event):
-                events[event.date][briefing.key] += 1
-    days = sorted(set(briefings) | set(events))
-    return {
-        day: Tally(day, briefings=briefings[day], events=_once_per_story(events[day]))
-        for day in days
-    }
+    def tallies(self, kind: str, entity_id: str) -> dict[dt.date, Tally]:
+        """An actor's or place's days, oldest first, with what happened on each."""
+        key = (kind, entity_id)
+        if key not in self._found:
+            index = self._index
+            if kind == "actor":
+                slugs = index.by_actor.get(entity_id, ())
+            else:
+                slugs = index.by_place_within.get(entity_id, ())
+            briefings = Counter(self._first[slug] for slug in slugs)
+            events = self._events.get(key, {})
+            none: Counter[tuple[str, str]] = Counter()
+            self._found[key] = {
+                day: Tally(day, briefings[day], _once_per_story(events.get(day, none)))
+                for day in sorted(set(briefings) | set(events))
+            }
+        return self._found[key]
+
+
+def entity_tallies(index: SiteIndex, kind: str, entity_id: str) -> dict[dt.date, Tally]:
+    """The days of one actor or place (see ``EntityDays``)."""
+    return EntityDays(index).tallies(kind, entity_id)
 
 
 def _once_per_story(per_version: Counter[tuple[str, str]]) -> int:

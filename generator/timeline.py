@@ -12,11 +12,11 @@ from .index import SiteIndex
 from .l10n import L10n
 from .paths import day_path, url_relative
 from .periods import (
+    EntityDays,
     Month,
     Tally,
     by_month,
     by_year,
-    entity_tallies,
     latest_month,
     most_mentioned,
     totals,
@@ -36,6 +36,7 @@ class Timeline:
         self.index = index
         self.l10n = l10n
         self.tallies = tallies
+        self._entity_days = EntityDays(index)
         self.months: dict[Month, tuple[dt.date, ...]] = by_month(tallies)
         self.years: dict[int, tuple[Month, ...]] = by_year(tallies)
         self.first_weekday = l10n.locale.first_week_day
@@ -111,7 +112,7 @@ class Timeline:
 
     def entity_chart(self, kind: str, entity_id: str, name: str, here: str) -> Markup:
         """The weeks of an actor's or place's days (the latest two years at most)."""
-        days = entity_tallies(self.index, kind, entity_id)
+        days = self._entity_days.tallies(kind, entity_id)
         if not days:
             return Markup("")
         fewest, most = ENTITY_WEEKS
@@ -126,7 +127,7 @@ class Timeline:
 
     def entity_days(self, kind: str, entity_id: str) -> list[dt.date]:
         """The days of an actor or place, oldest first."""
-        return sorted(entity_tallies(self.index, kind, entity_id))
+        return sorted(self._entity_days.tallies(kind, entity_id))
 
     def _figure(
         self,

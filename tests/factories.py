@@ -42,12 +42,17 @@ def briefing(title: str, lang: str, body: str, day: str = "2016-09-30", **fields
     )
 
 
-SMALL_SITE = {
+#: Three places (Syria › Aleppo › Handarat) and two actors.
+SMALL_REGISTRY = {
     "content/places/aleppo.yml": ALEPPO,
     "content/places/syria.yml": SYRIA,
     "content/places/handarat.yml": HANDARAT,
     "content/actors/who.yml": WHO,
     "content/actors/msf.yml": MSF,
+}
+
+SMALL_SITE = {
+    **SMALL_REGISTRY,
     "content/briefings/2016-09-30-alep.fr.md": briefing(
         "Alep sous les bombes",
         "fr",

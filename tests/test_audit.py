@@ -11,7 +11,7 @@ from generator.link import find_mentions
 from generator.load import load_content
 from generator.validate import validate
 from tests.conftest import MakeProject
-from tests.factories import ALEPPO, HANDARAT, MSF, SYRIA, WHO, briefing
+from tests.factories import SMALL_REGISTRY, briefing
 
 
 def warnings_of(project: Path) -> list[str]:
@@ -21,13 +21,7 @@ def warnings_of(project: Path) -> list[str]:
     return sorted(str(d).replace(f"{project}/", "") for d in found)
 
 
-REGISTRY = {
-    "content/places/aleppo.yml": ALEPPO,
-    "content/places/syria.yml": SYRIA,
-    "content/places/handarat.yml": HANDARAT,
-    "content/actors/who.yml": WHO,
-    "content/actors/msf.yml": MSF,
-}
+REGISTRY = SMALL_REGISTRY
 
 
 def test_unlisted_mentions_and_unused_entries(make_project: MakeProject) -> None:
