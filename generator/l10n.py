@@ -47,6 +47,8 @@ class L10n:
         self.dir = direction(tag)
         self.chain = fallback_chain(tag, default)
         self.translations = translations
+        #: Formatted days by (day, form or skeleton): a site names the same days many times.
+        self._dates: dict[tuple[dt.date, str], str] = {}
 
     def gettext(self, message: str) -> str:
         """The message in this locale."""
@@ -58,7 +60,10 @@ class L10n:
 
     def date(self, day: dt.date, form: str = "full") -> str:
         """'vendredi 30 septembre 2016', 'Friday, September 30, 2016'…"""
-        return format_date(day, form, locale=self.locale)
+        key = (day, form)
+        if key not in self._dates:
+            self._dates[key] = format_date(day, form, locale=self.locale)
+        return self._dates[key]
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
         """'23–30 septembre 2016' as CLDR writes an interval."""
@@ -68,15 +73,21 @@ class L10n:
 
     def month(self, year: int, month: int) -> str:
         """'septembre 2016', 'September 2016', 'سبتمبر 2016'."""
-        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.locale)
+        return self._skeleton("yMMMM", dt.date(year, month, 1))
 
     def short_month(self, day: dt.date, with_year: bool = False) -> str:
         """The month of ``day`` abbreviated, for an axis: 'sept.', 'Sep', 'sept. 2016'."""
-        return format_skeleton("yMMM" if with_year else "MMM", day, locale=self.locale)
+        return self._skeleton("yMMM" if with_year else "MMM", day.replace(day=1))
 
     def year(self, year: int) -> str:
         """A year as CLDR writes it here."""
-        return format_skeleton("y", dt.date(year, 1, 1), locale=self.locale)
+        return self._skeleton("y", dt.date(year, 1, 1))
+
+    def _skeleton(self, skeleton: str, day: dt.date) -> str:
+        key = (day, skeleton)
+        if key not in self._dates:
+            self._dates[key] = format_skeleton(skeleton, day, locale=self.locale)
+        return self._dates[key]
 
     def heading(self, text: str) -> str:
         """The text with a capital first letter, as a heading starts: 'Septembre 2016'."""

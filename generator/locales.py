@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ _TolerantLoader.add_multi_constructor("", lambda *_: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 
 
+@functools.lru_cache(maxsize=256)
 def babel_locale(tag: str) -> Locale:
     """The Babel locale for a BCP 47 tag (``pt-BR`` → ``pt_BR``); raises ValueError if unknown."""
     try:
@@ -63,6 +65,7 @@ def babel_locale(tag: str) -> Locale:
         raise ValueError(f"unknown locale '{tag}': {exc}") from None
 
 
+@functools.lru_cache(maxsize=256)
 def direction(tag: str) -> str:
     """'rtl' or 'ltr', from CLDR's character order for the locale."""
     return "rtl" if babel_locale(tag).character_order == "right-to-left" else "ltr"

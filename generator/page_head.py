@@ -6,9 +6,10 @@ Templates print ``site.head.briefing(…)`` (or ``actor``, ``place``) inside the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+import re
+from typing import TYPE_CHECKING
 
-import yaml
 from markupsafe import Markup
 
 from .addresses import Addresses
@@ -21,19 +22,26 @@ if TYPE_CHECKING:
     from .render import Site
 
 
-def front_matter_fields(json_ld: Node, properties: list[Property]) -> Markup:
-    """YAML lines ``json_ld`` (script-safe JSON text) and ``og`` (property pairs).
+#: Characters a YAML reader refuses in a document, and those it reads as line breaks.
+_NOT_PLAIN = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
-    Every scalar double-quoted, so no value can end the front matter or change its structure.
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar of ``text`` (JSON's string syntax, which YAML reads alike).
+
+    Quotes, backslashes and line breaks are escaped, so no value can end the front matter or
+    change its structure; characters YAML refuses or folds are written as ``\\uXXXX``.
     """
-    fields: dict[str, Any] = {
-        "json_ld": script_json(json_ld),
-        "og": [list(pair) for pair in properties],
-    }
-    text = yaml.safe_dump(
-        fields, allow_unicode=True, sort_keys=False, default_style='"', width=1_000_000
-    )
-    return Markup(text.rstrip("\n"))
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_PLAIN.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def front_matter_fields(json_ld: Node, properties: list[Property]) -> Markup:
+    """YAML lines ``json_ld`` (script-safe JSON text) and ``og`` (property pairs)."""
+    pairs = ", ".join(f"[{yaml_string(name)}, {yaml_string(value)}]" for name, value in properties)
+    return Markup(f"json_ld: {yaml_string(script_json(json_ld))}\nog: [{pairs}]")
 
 
 class PageHead:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 
 
@@ -41,6 +42,7 @@ def timeline_path() -> str:
     return "timeline/index.md"
 
 
+@functools.lru_cache(maxsize=16384)
 def url_of(path: str) -> str:
     """The URL MkDocs gives a docs path: ``a/b.md`` → ``a/b/``, ``a/index.md`` → ``a/``."""
     stem = path[: -len(".md")]
@@ -51,17 +53,33 @@ def url_of(path: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target: str, here: str) -> str:
-    """A link from the docs page ``here`` to the docs page ``target``."""
+    """A Markdown link from the docs page ``here`` to the docs page ``target`` (``../x.md``)."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
 def url_relative(target: str, here: str) -> str:
-    """A link from the page ``here`` to the page ``target`` as URLs, for raw HTML in Markdown.
+    """A link from the page ``here`` to the page ``target`` as URLs, for HTML.
 
-    MkDocs rewrites ``.md`` links in Markdown but never inside raw HTML (inline SVG), where the
-    link must already be the one a browser follows: ``places/syria/`` from ``places/aleppo/``
-    is ``../syria/``.
+    Pages are written as HTML (MkDocs rewrites ``.md`` links in Markdown only), so a link is the
+    one a browser follows: ``places/syria/`` from ``places/aleppo/`` is ``../syria/``.
     """
-    link = posixpath.relpath("/" + url_of(target), "/" + url_of(here))
-    return "./" if link == "." else link + "/"
+    return _between(url_of(target), _folders(url_of(here)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _folders(url: str) -> tuple[str, ...]:
+    return tuple(url.split("/")[:-1])
+
+
+def _between(target_url: str, here: tuple[str, ...]) -> str:
+    parts = target_url.split("/")[:-1]
+    common = 0
+    for mine, theirs in zip(parts, here, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    rest = parts[common:]
+    link = "../" * (len(here) - common) + "".join(part + "/" for part in rest)
+    return link or "./"

@@ -1,9 +1,13 @@
-"""Per locale: every page of the site as Markdown, rendered in memory from ``site_templates/``."""
+"""Per locale: every page of the site, rendered in memory from ``site_templates/``.
+
+Pages are HTML under a YAML front matter (``prerendered: true``): MkDocs does not convert them
+again (``mkdocs_hooks``). Only a briefing's body is Markdown, between ``BODY_START`` and
+``BODY_END``: MkDocs converts it, checking and rewriting its links.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +23,7 @@ from .l10n import L10n
 from .locales import direction
 from .maps import place_map
 from .model import Actor, Briefing, Event, Figure, Mention, Place
-from .page_head import PageHead
+from .page_head import PageHead, yaml_string
 from .paths import (
     actor_path,
     day_path,
@@ -28,6 +32,7 @@ from .paths import (
     relative,
     timeline_path,
     url_of,
+    url_relative,
     year_path,
 )
 from .periods import tally_days
@@ -37,13 +42,14 @@ from .timeline import Timeline
 HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 T = TypeVar("T")
 
-#: Characters Markdown would read as markup inside plain text.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
+#: Where a page's Markdown body starts and ends among its HTML (see ``mkdocs_hooks``).
+BODY_START = "<!--briefing:body-->"
+BODY_END = "<!--/briefing:body-->"
 
 
 @dataclass(frozen=True)
 class Page:
-    """One Markdown page of a locale's docs tree."""
+    """A page of a locale's docs tree: front matter, then HTML (a briefing's body in Markdown)."""
 
     path: str
     text: str
@@ -61,24 +67,12 @@ class RenderedLocale:
     theme_labels: tuple[tuple[str, str], ...] = ()
 
 
-def markdown_text(text: str) -> Markup:
-    """Plain text made safe to drop into Markdown: HTML-escaped, Markdown punctuation escaped."""
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return markdown_text(value)
-
-
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment for page templates: strict, escaping, with gettext."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir / "pages"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -86,7 +80,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["apply"] = lambda items, function: [function(item) for item in items]
     # Page metadata reaches Material's templates, which print it unescaped: store it as HTML text.
-    env.filters["yaml"] = lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False))
+    env.filters["yaml"] = lambda text: Markup(yaml_string(str(escape(text))))
     return env
 
 
@@ -124,19 +118,21 @@ class Site:
         """The docs path of a story's page (dated by its first publication)."""
         return self.index.story_page(slug)
 
-    # Links: Markdown links relative to the page being rendered.
+    # Links: URLs relative to the page being rendered.
     def href(self, target: str) -> str:
-        """A relative link from the current page to a docs page."""
-        return relative(target, self.here)
+        """A relative link from the current page to a docs page, as a browser follows it."""
+        return url_relative(target, self.here)
 
     def _link(self, label: str, target: str, lang: str | None = None) -> Markup:
-        return Markup(f"[{markdown_text(label)}]({self.href(target)}){self.lang_attrs(lang)}")
+        return Markup(
+            f'<a href="{self.href(target)}"{self.lang_attrs(lang)}>{escape(label)}</a>'
+        )
 
     def lang_attrs(self, lang: str | None) -> Markup:
-        """An attribute list marking text in another language (and direction) than the page's."""
+        """The ``lang`` (and ``dir``) attributes of text in another language than the page's."""
         if not lang or lang == self.l10n.tag:
             return Markup("")
-        return Markup(f"{{:{self._lang_dir(lang)} }}")
+        return Markup(self._lang_dir(lang))
 
     def _lang_dir(self, lang: str) -> str:
         if lang == self.l10n.tag:
@@ -148,8 +144,8 @@ class Site:
     def foreign(self, text: str, lang: str) -> Markup:
         """Inline text isolated from the page's direction and marked with its language."""
         if lang == self.l10n.tag:
-            return markdown_text(text)
-        return Markup(f"<bdi{self._lang_dir(lang)}>{markdown_text(text)}</bdi>")
+            return escape(text)
+        return Markup(f"<bdi{self._lang_dir(lang)}>{escape(text)}</bdi>")
 
     def text_block(self, text: str, lang: str) -> Markup:
         """A sentence on a line of its own, marked with its language and direction.
@@ -158,7 +154,7 @@ class Site:
         bidi algorithm at every line break; on a line of its own it reads in its own direction.
         """
         attributes = self._lang_dir(lang)
-        return Markup(f'<span class="text-block"{attributes}>{markdown_text(text)}</span>')
+        return Markup(f'<span class="text-block"{attributes}>{escape(text)}</span>')
 
     def day_events(self, day: Day) -> list[tuple[Key, Event]]:
         """A day's events, from the version of each story shown here."""
@@ -215,15 +211,17 @@ class Site:
     def linked_body(self, briefing: Briefing) -> Markup:
         """The body with its first mention of each entity, and every date, made a link."""
         mentions = self.index.linked.mentions.get(briefing.key, ())
-        return Markup(link_mentions(briefing.body, mentions, self._mention_target))
+        body = link_mentions(briefing.body, mentions, self._mention_target)
+        return Markup(f"{BODY_START}\n\n{body}\n\n{BODY_END}")
 
     def _mention_target(self, mention: Mention) -> str:
+        """A Markdown link target (``.md``): MkDocs checks and rewrites the body's links."""
         if mention.kind == "date":
             assert mention.date is not None
-            return self.href(day_path(mention.date))
+            return relative(day_path(mention.date), self.here)
         assert mention.id is not None
         target = actor_path(mention.id) if mention.kind == "actor" else place_path(mention.id)
-        return self.href(target)
+        return relative(target, self.here)
 
     def entities_of(self, briefing: Briefing) -> tuple[list[str], list[str], list[dt.date]]:
         """The actors, places and days a briefing names, in its front matter or its text."""
@@ -263,8 +261,8 @@ class Site:
         return Markup(f"https://www.wikidata.org/wiki/{item}")
 
     def external(self, url: str) -> Markup:
-        """An external http(s) address, safe inside a Markdown link."""
-        return Markup(quote(url, safe=":/?#@!$&'*+,;=%~-._[]"))
+        """An external http(s) address, safe inside an ``href`` attribute."""
+        return escape(quote(url, safe=":/?#@!$&'*+,;=%~-._[]"))
 
     def in_locale(self, lang: str) -> str:
         """A link from the current page to the same page in another locale."""
@@ -274,7 +272,7 @@ class Site:
 
     def join(self, items: Iterable[Any]) -> Markup:
         """A list in this locale's words ('A, B et C'), each item escaped unless already markup."""
-        return Markup(self.l10n.join(str(_finalize(item)) for item in items))
+        return Markup(self.l10n.join(str(escape(item)) for item in items))
 
     def place_map(self, place_id: str) -> Markup:
         """The locator map of a place, as a figure (empty when it cannot be drawn)."""
@@ -313,12 +311,9 @@ class Site:
         sentence, text = occurrence.sentence, occurrence.mention.text
         at = sentence.find(" ".join(text.split()))
         if at < 0:
-            return markdown_text(sentence)
+            return escape(sentence)
         end = at + len(" ".join(text.split()))
-        return Markup(
-            f"{markdown_text(sentence[:at])}<mark>{markdown_text(sentence[at:end])}</mark>"
-            f"{markdown_text(sentence[end:])}"
-        )
+        return Markup("{}<mark>{}</mark>{}").format(sentence[:at], sentence[at:end], sentence[end:])
 
 
 def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Mention], str]) -> str:
@@ -349,6 +344,11 @@ def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Ment
     return "".join(parts)
 
 
+def _labels(env: jinja2.Environment, site: Site, l10n: L10n) -> Any:
+    """``_labels.html.j2`` (label tables and macros), run once per locale for every page."""
+    return env.get_template("_labels.html.j2").make_module({"site": site, "l10n": l10n})
+
+
 def render_locale(
     index: SiteIndex,
     l10n: L10n,
@@ -361,32 +361,33 @@ def render_locale(
     site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
     pages: list[Page] = []
+    labels = _labels(env, site, l10n)
 
     def render(template: str, path: str, **context: Any) -> None:
         site.here = path
-        text = env.get_template(template).render(site=site, l10n=l10n, **context)
+        text = env.get_template(template).render(site=site, l10n=l10n, labels=labels, **context)
         pages.append(Page(path, text))
 
     content = index.linked.content
     registry = content.registry
-    render("home.md.j2", "index.md", slugs=index.slugs[:20])
-    render("briefings.md.j2", "briefings/index.md", slugs=index.slugs)
-    render("actors.md.j2", "actors/index.md")
-    render("places.md.j2", "places/index.md")
-    render("dates.md.j2", "dates/index.md", days=sorted(index.days, reverse=True))
+    render("home.html.j2", "index.md", slugs=index.slugs[:20])
+    render("briefings.html.j2", "briefings/index.md", slugs=index.slugs)
+    render("actors.html.j2", "actors/index.md")
+    render("places.html.j2", "places/index.md")
+    render("dates.html.j2", "dates/index.md", days=sorted(index.days, reverse=True))
     for slug in index.slugs:
-        render("briefing.md.j2", site.briefing_page(slug), slug=slug, briefing=site.version(slug))
+        render("briefing.html.j2", site.briefing_page(slug), slug=slug, briefing=site.version(slug))
     for actor_id, actor in registry.actors.items():
-        render("actor.md.j2", actor_path(actor_id), actor=actor)
+        render("actor.html.j2", actor_path(actor_id), actor=actor)
     for place_id, place in registry.places.items():
-        render("place.md.j2", place_path(place_id), place=place)
+        render("place.html.j2", place_path(place_id), place=place)
     for day in index.days.values():
-        render("day.md.j2", day_path(day.date), day=day)
+        render("day.html.j2", day_path(day.date), day=day)
     for (year, month), days in site.timeline.months.items():
-        render("month.md.j2", month_path(year, month), year=year, month=month, days=days)
+        render("month.html.j2", month_path(year, month), year=year, month=month, days=days)
     for year, months in site.timeline.years.items():
-        render("year.md.j2", year_path(year), year=year, months=months)
-    render("timeline.md.j2", timeline_path())
+        render("year.html.j2", year_path(year), year=year, months=months)
+    render("timeline.html.j2", timeline_path())
     gettext = l10n.gettext
     nav = (
         (gettext("Home"), "index.md"),
@@ -417,11 +418,12 @@ def render_story_pages(
     site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
     pages = []
+    labels = _labels(env, site, l10n)
     for slug in slugs:
         path = site.briefing_page(slug)
         site.here = path
-        text = env.get_template("briefing.md.j2").render(
-            site=site, l10n=l10n, slug=slug, briefing=site.version(slug)
+        text = env.get_template("briefing.html.j2").render(
+            site=site, l10n=l10n, labels=labels, slug=slug, briefing=site.version(slug)
         )
         pages.append(Page(path, text))
     return pages

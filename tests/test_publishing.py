@@ -154,7 +154,7 @@ def test_the_pre_commit_hook_names_a_real_command() -> None:
     files = re.compile(hook["files"])
     for path in ("content/briefings/a.fr.md", "content/places/homs.yml", "mkdocs.yml"):
         assert files.search(path), path
-    assert files.search("site_templates/pages/briefing.md.j2")
+    assert files.search("site_templates/pages/briefing.html.j2")
     for path in ("generator/cli.py", "README.md", "docs/mkdocs.yml"):
         assert not files.search(path), path
 

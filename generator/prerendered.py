@@ -1,0 +1,112 @@
+"""MkDocs' side of pages written as HTML (front matter ``prerendered: true``).
+
+Python-Markdown's scan of link-dense lists is most of what MkDocs costs on this site's index,
+actor, place and date pages; those pages are rendered as HTML by our templates, so converting
+them again is wasted work. For such a page, ``Page.render`` is replaced: the HTML is the content
+as written, except a briefing's body (between ``BODY_START`` and ``BODY_END``), which MkDocs
+converts as it converts any page, its links checked and rewritten. The table of contents is made
+from the headings, in document order, with ids given as the ``toc`` extension gives them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import types
+from typing import Any
+
+from markdown.extensions.toc import (  # type: ignore[import-untyped]  # ships no type hints
+    nest_toc_tokens,
+    slugify,
+    unique,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from .render import BODY_END, BODY_START
+from .sanitize import plain_text
+
+#: A heading of our templates: level, attributes, inner HTML.
+HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
+ID = re.compile(r'\sid="([^"]*)"')
+ANY_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def install(page: Page) -> None:
+    """Make MkDocs render this page from its HTML instead of converting it as Markdown."""
+    page.render = types.MethodType(render, page)  # type: ignore[method-assign]
+
+
+def render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` for a page written as HTML around an optional Markdown body."""
+    source = page.markdown or ""
+    before, body, after = _split(source)
+    body_html, body_tokens, body_anchors = "", [], set[str]()
+    if body is not None:
+        page.markdown = body
+        Page.render(page, config, files)
+        page.markdown = source
+        body_html = page.content or ""
+        body_tokens = _flatten(page.toc)
+        body_anchors = set(page.present_anchor_ids or ())
+    toc_config = config.mdx_configs.get("toc", {})
+    make_id = toc_config.get("slugify", slugify)
+    separator = toc_config.get("separator", "-")
+    used = {token["id"] for token in body_tokens}
+    before_html, before_tokens = _headings(before, make_id, separator, used)
+    after_html, after_tokens = _headings(after, make_id, separator, used)
+    page.content = before_html + body_html + after_html
+    tokens = before_tokens + body_tokens + after_tokens
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    page._title_from_render = None  # the title is the front matter's
+    page.present_anchor_ids = body_anchors | set(ANY_ID.findall(before_html + after_html))
+    if page.links_to_anchors is None:
+        page.links_to_anchors = {}
+
+
+def _split(source: str) -> tuple[str, str | None, str]:
+    """HTML before the body, the Markdown body (None without one), HTML after it.
+
+    The body is taken between the first start marker and the last end marker, so a body that
+    writes a marker itself stays inside the body (it is only ever read as Markdown).
+    """
+    if BODY_START not in source or BODY_END not in source:
+        return source, None, ""
+    before, rest = source.split(BODY_START, 1)
+    body, after = rest.rsplit(BODY_END, 1)
+    return before, body, after
+
+
+def _headings(
+    markup: str, make_id: Any, separator: str, used: set[str]
+) -> tuple[str, list[dict[str, Any]]]:
+    """The HTML with an id on every heading (kept if written, else from its text), and the
+    headings as ``toc`` tokens; ``used`` ids are avoided and updated."""
+    tokens: list[dict[str, Any]] = []
+
+    def identify(match: re.Match[str]) -> str:
+        level, attributes, inner = match.group(1), match.group(2), match.group(3)
+        title = html.unescape(plain_text(inner)).strip()
+        written = ID.search(attributes)
+        ident = unique(written.group(1) if written else make_id(title, separator), used)
+        if written:
+            attributes = ID.sub(f' id="{ident}"', attributes, count=1)
+        else:
+            attributes = f' id="{ident}"{attributes}'
+        name = html.escape(title)
+        tokens.append({"level": int(level), "id": ident, "name": name, "children": []})
+        return f"<h{level}{attributes}>{inner}</h{level}>"
+
+    return HEADING.sub(identify, markup), tokens
+
+
+def _flatten(links: Any) -> list[dict[str, Any]]:
+    """A table of contents back into ``toc`` tokens, in document order."""
+    tokens: list[dict[str, Any]] = []
+    for link in links:
+        assert isinstance(link, AnchorLink)
+        tokens.append({"level": link.level, "id": link.id, "name": link.title, "children": []})
+        tokens.extend(_flatten(link.children))
+    return tokens
