@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -126,10 +128,23 @@ def profiled_mkdocs(locale: str, output: Path) -> None:
     generator.build.run_mkdocs = run
 
 
+#: Markup a reader does not see: HTML tags, and a Markdown link's target.
+TAG = re.compile(r"<[^>]*>")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def visible_length(text: str) -> int:
+    """The characters of a rendered page a reader sees: front matter and markup left out."""
+    if text.startswith("---\n") and "\n---\n" in text:
+        text = text.split("\n---\n", 1)[1]
+    return len(html.unescape(TAG.sub("", LINK.sub(r"\1", text))))
+
+
 def page_sizes(rendered: Any) -> dict[str, list[tuple[str, int]]]:
-    """Each locale's rendered pages: (docs path, characters)."""
+    """Each locale's rendered pages: (docs path, characters a reader sees)."""
     return {
-        locale.locale: [(page.path, len(page.text)) for page in locale.pages] for locale in rendered
+        locale.locale: [(page.path, visible_length(page.text)) for page in locale.pages]
+        for locale in rendered
     }
 
 

@@ -1,7 +1,8 @@
 """The sites ours is compared with: plain Material on pages of our sizes, and Hugo.
 
-Both are written from the corpus project (``corpus.py``) and from the sizes of the Markdown pages
-our render stage made (``stages.py --pages``), so that they hold the same number of pages.
+Both are written from the corpus project (``corpus.py``) and from the pages our render stage made
+(``stages.py --pages``), so that they hold the same number of pages; a plain page holds as many
+characters as a reader sees on ours (its text, without front matter or markup).
 """
 
 from __future__ import annotations

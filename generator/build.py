@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
@@ -20,7 +19,7 @@ from .locales import SiteConfig, direction
 from .open_graph import og_locale
 from .progress import BuildProgress
 from .publish import make_staging, replace_folder
-from .render import RenderedLocale
+from .render import Page, RenderedLocale
 
 #: The MkDocs hooks every locale's build runs.
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
@@ -61,11 +60,18 @@ def write_docs(
             raise BuildError(f"refusing to write {page.path} twice or outside {docs_dir}")
         written.add(page.path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = page.text
-        langs = alternates.get(page.path, default_alternates)
-        if text.startswith("---\n"):
-            text = "---\nalternates: " + json.dumps(list(langs)) + "\n" + text[4:]
-        target.write_text(text, encoding="utf-8")
+        target.write_text(page_document(page, alternates, default_alternates), encoding="utf-8")
+
+
+def page_document(
+    page: Page, alternates: dict[str, tuple[str, ...]], default_alternates: tuple[str, ...]
+) -> str:
+    """The text MkDocs reads for a page: its front matter gets the locales of its alternates."""
+    text = page.text
+    langs = alternates.get(page.path, default_alternates)
+    if text.startswith("---\n"):
+        text = "---\nalternates: " + json.dumps(list(langs)) + "\n" + text[4:]
+    return text
 
 
 def locale_config(
@@ -174,22 +180,16 @@ def build_site(
     work = make_staging(output)
     staging = work / "site"
     try:
-        configs = []
-        names = {tag: _capitalised(l10ns[tag].language_name(tag)) for tag in config.locales}
-        for locale in rendered:
-            docs = work / "docs" / locale.locale
-            write_docs(locale, docs, alternates, config.locales)
-            assets = config.templates_dir / "assets"
-            if assets.is_dir():
-                shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-            settings = locale_config(config, locale, docs, staging / locale.locale, names)
-            config_file = work / f"mkdocs.{locale.locale}.yml"
-            config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
-            write_cache_settings(config, locale.locale, config_file, work)
-            configs.append(config_file)
-        workers = jobs or max(1, min(len(configs), os.cpu_count() or 1))
+        names = language_names(config, l10ns)
+        workers = jobs or max(1, min(len(rendered), os.cpu_count() or 1))
+        # Each locale's MkDocs starts as soon as its docs are written, while the next are.
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(functools.partial(run_mkdocs, progress=progress), configs))
+            runs = []
+            for locale in rendered:
+                config_file = write_locale(config, locale, work, alternates, names)
+                runs.append(pool.submit(run_mkdocs, config_file, progress))
+            for run in runs:
+                run.result()
         check_every_page_written(rendered, staging)
         write_root(config, staging, names)
         if extra_outputs is not None:
@@ -204,6 +204,26 @@ def build_site(
         shutil.rmtree(work, ignore_errors=True)
     pages = sum(len(r.pages) for r in rendered)
     return BuildReport(tuple(r.locale for r in rendered), pages, html_files, by_locale, api_files)
+
+
+def write_locale(
+    config: SiteConfig,
+    locale: RenderedLocale,
+    work: Path,
+    alternates: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+) -> Path:
+    """A locale's docs, assets, generated MkDocs config and cache settings; the config's path."""
+    docs = work / "docs" / locale.locale
+    write_docs(locale, docs, alternates, config.locales)
+    assets = config.templates_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
+    settings = locale_config(config, locale, docs, work / "site" / locale.locale, names)
+    config_file = work / f"mkdocs.{locale.locale}.yml"
+    config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
+    write_cache_settings(config, locale.locale, config_file, work)
+    return config_file
 
 
 def check_every_page_written(rendered: Sequence[RenderedLocale], staging: Path) -> None:
@@ -230,6 +250,11 @@ def write_root(config: SiteConfig, staging: Path, names: dict[str, str]) -> None
         default=config.default_locale,
     )
     (staging / "index.html").write_text(html, encoding="utf-8")
+
+
+def language_names(config: SiteConfig, l10ns: dict[str, L10n]) -> dict[str, str]:
+    """Each locale's name in its own language, capitalised, for the language selector."""
+    return {tag: _capitalised(l10ns[tag].language_name(tag)) for tag in config.locales}
 
 
 def _capitalised(name: str) -> str:

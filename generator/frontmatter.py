@@ -125,20 +125,32 @@ def split_front_matter(text: str, path: str) -> Document:
 MAX_DEPTH = 16
 
 
+#: libyaml's parser, where PyYAML was built with it: the same events, ten times faster.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def parse_yaml(text: str, path: str, *, first_line: int = 1) -> Node | None:
-    """Parse one YAML document into located nodes; None when it is empty."""
-    events = _Events(text, path, first_line)
-    return events.document()
+    """Parse one YAML document into located nodes; None when it is empty.
+
+    libyaml reads the document when it is there; on any problem, PyYAML's own parser reads it
+    again, so that every error is reported as PyYAML locates and words it.
+    """
+    if _FAST_LOADER is not None:
+        try:
+            return _Events(text, path, first_line, _FAST_LOADER).document()
+        except (YamlError, UnicodeError):
+            pass
+    return _Events(text, path, first_line, yaml.SafeLoader).document()
 
 
 class _Events:
     """Build nodes from PyYAML's event stream, refusing what authors never mean to write."""
 
-    def __init__(self, text: str, path: str, first_line: int) -> None:
+    def __init__(self, text: str, path: str, first_line: int, loader: Any) -> None:
         self.path = path
         self.text = text
         self.first_line = first_line
-        self.stream = yaml.parse(text, Loader=yaml.SafeLoader)
+        self.stream = yaml.parse(text, Loader=loader)
 
     def location(self, mark: Any) -> Location:
         if mark is None:
@@ -206,7 +218,7 @@ class _Events:
         if tag not in (None, "!"):
             raise YamlError("yaml.tag", where, f"YAML tags ({tag}) are not allowed: remove the tag")
         if isinstance(event, yaml.ScalarEvent):
-            return Scalar(event.value, plain=event.style is None, location=where)
+            return Scalar(event.value, plain=not event.style, location=where)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(child := self.next(), yaml.SequenceEndEvent):

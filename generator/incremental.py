@@ -21,6 +21,7 @@ from pathlib import Path
 from .fingerprint import cache_dir, settings_fingerprint
 from .locales import SiteConfig
 from .page_cache import link_or_copy, settings_file
+from .prerendered import BODY_CACHE
 
 #: Receives a locale's progress lines: "total N", "pages N", "reused N".
 LocaleProgress = Callable[[str, str], None]
@@ -58,7 +59,12 @@ def run_locale(config_file: Path, progress: LocaleProgress | None = None) -> tup
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                # The locales of one build share the briefing bodies they convert.
+                BODY_CACHE: str(config_file.parent / "bodies"),
+            },
         ) as process,
     ):
         assert process.stdout is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -87,14 +88,27 @@ class SiteIndex:
         return actors, places, sorted(days)
 
 
+class Sentences:
+    """Where a body's sentences end, found once; then the sentence around any span."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        breaks = [(match.start(), match.end()) for match in SENTENCE_END.finditer(body)]
+        self.starts = [start for start, _ in breaks]
+        self.ends = [end for _, end in breaks]
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence that holds the span, on one line."""
+        before = bisect.bisect_right(self.ends, start)
+        left = self.ends[before - 1] if before else 0
+        after = bisect.bisect_left(self.starts, end)
+        right = self.starts[after] if after < len(self.starts) else len(self.body)
+        return " ".join(self.body[left:right].split())
+
+
 def sentence_around(body: str, start: int, end: int) -> str:
     """The sentence of ``body`` that holds the span, on one line."""
-    left = 0
-    for match in SENTENCE_END.finditer(body, 0, start):
-        left = match.end()
-    right_match = SENTENCE_END.search(body, end)
-    right = right_match.start() if right_match else len(body)
-    return " ".join(body[left:right].split())
+    return Sentences(body).around(start, end)
 
 
 def build_index(linked: Linked) -> SiteIndex:
@@ -114,12 +128,12 @@ def build_index(linked: Linked) -> SiteIndex:
 
     for briefing in content.briefings:
         mentions = linked.mentions.get(briefing.key, ())
+        sentences = Sentences(briefing.body)
         named_actors = set(briefing.actors)
         named_places = set(briefing.places)
         for mention in mentions:
-            occurrence = Occurrence(
-                briefing.key, mention, sentence_around(briefing.body, mention.start, mention.end)
-            )
+            sentence = sentences.around(mention.start, mention.end)
+            occurrence = Occurrence(briefing.key, mention, sentence)
             if mention.kind == "date" and mention.date is not None:
                 days[mention.date]["mentions"].append(occurrence)
             elif mention.id is not None:

@@ -3,14 +3,27 @@
 A page written as HTML (``prerendered: true``) is not converted again (``generator.prerendered``).
 Each page's content HTML is sanitised before Material's templates, the search index and the
 table of contents see it; the table of contents' titles are made plain text.
+
+On a page whose front matter says ``search_skips: true``, what lies between ``SEARCH_SKIP`` and
+``SEARCH_RESUME`` (or the end) is left out of the search index: an actor's or place's lists of
+briefings, a briefing's panel of links, sources and translations. They repeat titles, names and
+sentences indexed on their own pages; indexing them again made every word of every snippet lead
+to entity pages, and Material's search plugin spent most of its time parsing them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator import prerendered
+from generator.render import SEARCH_RESUME, SEARCH_SKIP
 from generator.sanitize import clean_html, plain_text
+
+#: The page attribute holding the whole content while the search plugin reads a part of it.
+_WHOLE = "briefing_whole_content"
+#: A part of a page left out of the search index.
+_SKIPPED = re.compile(f"{re.escape(SEARCH_SKIP)}.*?(?:{re.escape(SEARCH_RESUME)}|\\Z)", re.DOTALL)
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
@@ -21,9 +34,25 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:
-    """The page's content HTML, sanitised; its table of contents titles made plain text."""
+    """The page's content HTML, sanitised; its table of contents titles made plain text.
+
+    For a page with parts left out of the search index, the content is the rest until the search
+    plugin has read it (``on_page_context`` runs the plugin before these hooks).
+    """
     _plain_titles(page.toc)
+    if page.meta.get("search_skips") is True and SEARCH_SKIP in html:
+        setattr(page, _WHOLE, clean_html(html))
+        return clean_html(_SKIPPED.sub("", html))
     return clean_html(html)
+
+
+def on_page_context(context: Any, page: Any, **_: Any) -> Any:
+    """The whole content again, once the search plugin has indexed its part."""
+    whole = getattr(page, _WHOLE, None)
+    if whole is not None:
+        page.content = whole
+        delattr(page, _WHOLE)
+    return context
 
 
 def _plain_titles(links: Any) -> None:

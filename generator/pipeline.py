@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from .audit import audit
 from .build import BuildReport, build_site
 from .diagnostics import Diagnostic
 from .feeds import write_feeds
+from .forked import map_forked
 from .i18n import untranslated
 from .index import SiteIndex, build_index
 from .l10n import L10n, load_translations
@@ -51,15 +53,18 @@ def localisers(config: SiteConfig) -> dict[str, L10n]:
     }
 
 
-def render(config: SiteConfig, index: SiteIndex, l10ns: dict[str, L10n]) -> list[RenderedLocale]:
-    """Every locale's pages, in memory."""
+def render(
+    config: SiteConfig, index: SiteIndex, l10ns: dict[str, L10n], jobs: int | None = None
+) -> list[RenderedLocale]:
+    """Every locale's pages, in memory; locales rendered side by side on ``jobs`` cores."""
     env = make_environment(config.templates_dir)
-    return [
-        render_locale(
+
+    def one(tag: str) -> RenderedLocale:
+        return render_locale(
             index, l10ns[tag], env, config.name_in(tag), config.default_locale, config.site_url
         )
-        for tag in config.locales
-    ]
+
+    return map_forked(one, config.locales, jobs or os.cpu_count() or 1)
 
 
 def briefing_alternates(index: SiteIndex) -> dict[str, tuple[str, ...]]:
@@ -83,7 +88,7 @@ def build(
     l10ns = localisers(config)
     # Only the edited briefings' pages are rendered again when nothing else changed.
     rendered, render_key = render_reusing(
-        config, index, l10ns, lambda: render(config, index, l10ns)
+        config, index, l10ns, lambda: render(config, index, l10ns, jobs)
     )
     alternates = briefing_alternates(index)
 

@@ -6,13 +6,20 @@ them again is wasted work. For such a page, ``Page.render`` is replaced: the HTM
 as written, except a briefing's body (between ``BODY_START`` and ``BODY_END``), which MkDocs
 converts as it converts any page, its links checked and rewritten. The table of contents is made
 from the headings, in document order, with ids given as the ``toc`` extension gives them.
+
+A story's body is the same HTML in every locale that shows it (same page path, same links), so
+the locales of one build share their conversions through the folder named by ``BODY_CACHE``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import re
 import types
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import (  # type: ignore[import-untyped]  # ships no type hints
@@ -32,6 +39,8 @@ from .sanitize import plain_text
 HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
 ID = re.compile(r'\sid="([^"]*)"')
 ANY_ID = re.compile(r'\sid="([^"]+)"')
+#: The environment variable naming the folder where one build's locales share converted bodies.
+BODY_CACHE = "BRIEFING_BODY_CACHE"
 
 
 def install(page: Page) -> None:
@@ -43,14 +52,10 @@ def render(page: Page, config: MkDocsConfig, files: Files) -> None:
     """``Page.render`` for a page written as HTML around an optional Markdown body."""
     source = page.markdown or ""
     before, body, after = _split(source)
-    body_html, body_tokens, body_anchors = "", [], set[str]()
+    body_html, body_anchors = "", set[str]()
+    body_tokens: list[dict[str, Any]] = []
     if body is not None:
-        page.markdown = body
-        Page.render(page, config, files)
-        page.markdown = source
-        body_html = page.content or ""
-        body_tokens = _flatten(page.toc)
-        body_anchors = set(page.present_anchor_ids or ())
+        body_html, body_tokens, body_anchors = _converted(page, body, config, files)
     toc_config = config.mdx_configs.get("toc", {})
     make_id = toc_config.get("slugify", slugify)
     separator = toc_config.get("separator", "-")
@@ -64,6 +69,35 @@ def render(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.present_anchor_ids = body_anchors | set(ANY_ID.findall(before_html + after_html))
     if page.links_to_anchors is None:
         page.links_to_anchors = {}
+
+
+def _converted(
+    page: Page, body: str, config: MkDocsConfig, files: Files
+) -> tuple[str, list[dict[str, Any]], set[str]]:
+    """The body as HTML, its headings as ``toc`` tokens and its anchors: converted by MkDocs,
+    or by another locale of this build (the same page path and Markdown give the same HTML)."""
+    folder = os.environ.get(BODY_CACHE)
+    stored: Path | None = None
+    if folder:
+        key = hashlib.sha256(f"{page.file.src_uri}\0{body}".encode()).hexdigest()
+        stored = Path(folder) / f"{key}.json"
+        try:
+            found = json.loads(stored.read_text(encoding="utf-8"))
+            return found["html"], found["toc"], set(found["anchors"])
+        except (OSError, ValueError, KeyError):
+            pass
+    source = page.markdown
+    page.markdown = body
+    Page.render(page, config, files)
+    page.markdown = source
+    converted = page.content or "", _flatten(page.toc), set(page.present_anchor_ids or ())
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        partial = stored.with_suffix(f".{os.getpid()}.tmp")
+        record = {"html": converted[0], "toc": converted[1], "anchors": sorted(converted[2])}
+        partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        partial.replace(stored)
+    return converted
 
 
 def _split(source: str) -> tuple[str, str | None, str]:

@@ -45,6 +45,9 @@ T = TypeVar("T")
 #: Where a page's Markdown body starts and ends among its HTML (see ``mkdocs_hooks``).
 BODY_START = "<!--briefing:body-->"
 BODY_END = "<!--/briefing:body-->"
+#: A part of a page the search index does not read (``search_skips: true``; see mkdocs_hooks).
+SEARCH_SKIP = "<!--briefing:search-skip-->"
+SEARCH_RESUME = "<!--/briefing:search-skip-->"
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["apply"] = lambda items, function: [function(item) for item in items]
+    env.globals["search_skip"] = Markup(SEARCH_SKIP)
+    env.globals["search_resume"] = Markup(SEARCH_RESUME)
     # Page metadata reaches Material's templates, which print it unescaped: store it as HTML text.
     env.filters["yaml"] = lambda text: Markup(yaml_string(str(escape(text))))
     return env
