@@ -138,13 +138,14 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
     populate = mkdocs_build._populate_page
     build_page = mkdocs_build._build_page
     done = [0]
+    deferred: dict[str, Files] = {}
 
     def cached_populate(
         page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
     ) -> None:
         entry = cache.hit(page)
         if entry is None:
-            populate(page, config, files, dirty)
+            defer_or_populate(page, config, files, dirty)
             return
         cache.reused.add(page.file.src_uri)
         page.markdown, page.meta, page.content = "", {}, ""
@@ -169,7 +170,11 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
             cache.new[src] = {k: v for k, v in entry.items() if k != "stat"}
         else:
             before = len(entries) if entries is not None else 0
+            if src in deferred:
+                populate(page, config, deferred.pop(src))
             build_page(page, config, *args, **kwargs)
+            if page.meta.get("prerendered") is True:
+                page.content = page.markdown = None  # written: let the memory go
             if Path(page.file.abs_dest_path).is_file():
                 cache.new[src] = {
                     "md": cache.markdown_hash(page),
@@ -185,6 +190,15 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
         done[0] += 1
         if done[0] % PROGRESS_EVERY == 0:
             emit(f"pages {done[0]}")
+
+    def defer_or_populate(page: Page, config: MkDocsConfig, files: Files, dirty: bool) -> None:
+        """A page written as HTML is read now (its title and metadata, for the navigation) and
+        converted just before it is built; MkDocs would hold every page's HTML at once."""
+        page.read_source(config)
+        if page.meta.get("prerendered") is True and not dirty:
+            deferred[page.file.src_uri] = files
+        else:
+            populate(page, config, files, dirty)
 
     mkdocs_build._populate_page = cached_populate
     mkdocs_build._build_page = cached_build_page

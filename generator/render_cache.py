@@ -87,26 +87,31 @@ def cache_key(config: SiteConfig, index: SiteIndex) -> str:
 def save_rendered(
     config: SiteConfig, key: str, index: SiteIndex, rendered: list[RenderedLocale]
 ) -> None:
-    """Keep a successful build's rendered pages for the next build."""
-    data = {
-        "version": CACHE_VERSION,
-        "key": key,
-        "bodies": story_bodies(index),
-        "locales": [
-            {
-                "locale": r.locale,
-                "site_name": r.site_name,
-                "nav": r.nav,
-                "pages": [[page.path, page.text] for page in r.pages],
-                "theme_labels": r.theme_labels,
-            }
-            for r in rendered
-        ],
-    }
+    """Keep a successful build's rendered pages for the next build.
+
+    Written page by page: the whole cache as one JSON string would double the build's memory.
+    """
     target = render_cache_file(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    head = {"version": CACHE_VERSION, "key": key, "bodies": story_bodies(index)}
+    with temporary.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "locales": [')
+        for number, locale in enumerate(rendered):
+            fields = {
+                "locale": locale.locale,
+                "site_name": locale.site_name,
+                "nav": locale.nav,
+                "theme_labels": locale.theme_labels,
+            }
+            out.write(("," if number else "") + json.dumps(fields, ensure_ascii=False)[:-1])
+            out.write(', "pages": [')
+            for at, page in enumerate(locale.pages):
+                out.write(
+                    ("," if at else "") + json.dumps([page.path, page.text], ensure_ascii=False)
+                )
+            out.write("]}")
+        out.write("]}")
     temporary.replace(target)
 
 
