@@ -7,9 +7,9 @@ In one run, on a synthetic corpus of N briefing files (``corpus.py``), each figu
 machine's load touches them all alike:
 
 - ``ours_s``: a clean ``briefing build`` (every locale), in a subprocess; ``pages``: HTML files
-  it made; ``peak_mib``: the highest sum of the resident memory of the build's whole process tree
-  (the CLI and the MkDocs processes running at once), sampled every 20 ms with psutil — the
-  largest of the runs;
+  it made; ``peak_mib``: the highest sum of the memory (PSS) of the build's whole process tree
+  (the CLI, its forked render workers and the MkDocs processes running at once), sampled every
+  20 ms with psutil — the largest of the runs;
 - ``noop_rebuild_s``: ``briefing build`` again, nothing changed; ``edit_rebuild_s``: again after
   one briefing's body gained a sentence with no mention in it;
 - ``stages_s``: load, validate, link, index, render, write and mkdocs (``stages.py``);
@@ -67,7 +67,12 @@ def clean(project: Path) -> None:
 
 
 class PeakMemory:
-    """Samples the resident memory of a process and all its descendants; keeps the highest sum."""
+    """Samples the memory of a process and all its descendants; keeps the highest sum.
+
+    Each process counts its proportional set size (PSS: its own pages, plus its share of pages
+    it shares), so that forked workers sharing the parent's pages are not counted twice, as a
+    sum of resident sizes would; RSS is the fallback where PSS cannot be read.
+    """
 
     def __init__(self, pid: int, interval: float = 0.02) -> None:
         self.root = psutil.Process(pid)
@@ -86,7 +91,7 @@ class PeakMemory:
                 break
             for process in processes:
                 try:
-                    total += process.memory_info().rss
+                    total += _proportional(process)
                 except psutil.Error:
                     continue
             self.peak = max(self.peak, total)
@@ -97,6 +102,13 @@ class PeakMemory:
         self._done.set()
         self._thread.join()
         return self.peak
+
+
+def _proportional(process: Any) -> int:
+    try:
+        return int(process.memory_full_info().pss)
+    except (AttributeError, psutil.AccessDenied):
+        return int(process.memory_info().rss)
 
 
 def run_build(project: Path, *, measure_memory: bool = False) -> tuple[float, int]:

@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from .fingerprint import cache_dir, settings_fingerprint
 from .index import SiteIndex
 from .l10n import L10n
@@ -135,6 +137,28 @@ def _as_rendered(data: dict[str, Any]) -> RenderedLocale:
     )
 
 
+def story_pages(
+    config: SiteConfig,
+    index: SiteIndex,
+    l10ns: dict[str, L10n],
+    env: jinja2.Environment,
+    slugs: list[str],
+) -> dict[str, list[Page]]:
+    """Each locale's story pages of ``slugs``, as the full build renders them."""
+    return {
+        tag: render_story_pages(
+            index,
+            l10ns[tag],
+            env,
+            config.name_in(tag),
+            config.default_locale,
+            config.site_url,
+            slugs,
+        )
+        for tag in config.locales
+    }
+
+
 def render_reusing(
     config: SiteConfig,
     index: SiteIndex,
@@ -150,20 +174,11 @@ def render_reusing(
     changed = {path for path, digest in bodies.items() if cached["bodies"].get(path) != digest}
     slugs = {index.story_page(slug): slug for slug in index.versions}
     env = make_environment(config.templates_dir)
+    fresh = story_pages(config, index, l10ns, env, [slugs[path] for path in sorted(changed)])
     rendered = []
     for data in cached["locales"]:
         previous = _as_rendered(data)
-        tag = previous.locale
-        fresh = render_story_pages(
-            index,
-            l10ns[tag],
-            env,
-            config.name_in(tag),
-            config.default_locale,
-            config.site_url,
-            [slugs[path] for path in sorted(changed)],
-        )
-        by_path = {page.path: page for page in fresh}
+        by_path = {page.path: page for page in fresh[previous.locale]}
         pages = tuple(by_path.get(page.path, page) for page in previous.pages)
         rendered.append(dataclasses.replace(previous, pages=pages))
     return rendered, key

@@ -349,6 +349,15 @@ def validate(loaded: Loaded, locales: tuple[str, ...]) -> tuple[Content, tuple[D
     return content, diagnostics
 
 
+def validate_briefing(
+    file: BriefingFile, locales: tuple[str, ...]
+) -> tuple[Briefing | None, tuple[Diagnostic, ...]]:
+    """One briefing's front matter read as ``validate`` reads it (its references left unchecked)."""
+    reader = _Reader(locales)
+    briefing = _briefing(reader, file, locales)
+    return briefing, tuple(reader.diagnostics)
+
+
 def _registry_entry(reader: _Reader, entry: RegistryFile) -> Actor | Place | None:
     fields = ACTOR_FIELDS if entry.kind == "actor" else PLACE_FIELDS
     before = len(reader.diagnostics)
