@@ -9,7 +9,7 @@ machine's load touches them all alike:
 - ``ours_s``: a clean ``briefing build`` (every locale), in a subprocess; ``pages``: HTML files
   it made; ``peak_mib``: the highest sum of the memory (PSS) of the build's whole process tree
   (the CLI, its forked render workers and the MkDocs processes running at once), sampled every
-  20 ms with psutil — the largest of the runs;
+  100 ms with psutil during one more clean build, untimed;
 - ``noop_rebuild_s``: ``briefing build`` again, nothing changed; ``edit_rebuild_s``: again after
   one briefing's body gained a sentence with no mention in it;
 - ``stages_s``: load, validate, link, index, render, write and mkdocs (``stages.py``);
@@ -71,10 +71,12 @@ class PeakMemory:
 
     Each process counts its proportional set size (PSS: its own pages, plus its share of pages
     it shares), so that forked workers sharing the parent's pages are not counted twice, as a
-    sum of resident sizes would; RSS is the fallback where PSS cannot be read.
+    sum of resident sizes would; RSS is the fallback where PSS cannot be read. Reading PSS walks
+    a process's page tables (about 10 ms for 300 MB), which slows the process read: the timed
+    builds are not sampled, a build of its own is (``measure``).
     """
 
-    def __init__(self, pid: int, interval: float = 0.02) -> None:
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.root = psutil.Process(pid)
         self.interval = interval
         self.peak = 0
@@ -182,9 +184,7 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
     for round_number in range(repeat):
         print(f"round {round_number + 1}/{repeat}", file=sys.stderr)
         clean(ours)
-        elapsed, peak = run_build(ours, measure_memory=True)
-        clean_s.append(elapsed)
-        peaks.append(peak)
+        clean_s.append(run_build(ours)[0])
         pages = html_files(ours / "site")
         noop_s.append(run_build(ours)[0])
         edit_one_briefing(ours, round_number)
@@ -197,7 +197,7 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
             hugo_s.append(build_hugo(hugo))
             hugo_pages = html_files(hugo / "public")
         print(
-            f"  clean {clean_s[-1]:.2f} s ({pages} pages, {peak / 2**20:.0f} MiB), "
+            f"  clean {clean_s[-1]:.2f} s ({pages} pages), "
             f"no-op {noop_s[-1]:.2f} s, edit {edit_s[-1]:.2f} s, "
             f"stages {stage_runs[-1]['stages']}, plain {plain_s[-1]:.2f} s, "
             f"hugo {hugo_s[-1] if hugo_s else None}; load {os.getloadavg()[0]:.1f}",
@@ -205,6 +205,8 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
         )
     for path, data in original.items():
         path.write_bytes(data)
+    clean(ours)
+    peaks.append(run_build(ours, measure_memory=True)[1])  # untimed: sampling slows the build
     if profile:
         show_profile(ours, profile, work)
     return {

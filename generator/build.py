@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -54,13 +55,19 @@ def write_docs(
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     written: set[str] = set()
+    folders: set[str] = set()
     for page in rendered.pages:
-        target = (docs_dir / page.path).resolve()
-        if page.path in written or not target.is_relative_to(docs_dir.resolve()):
+        # Docs paths are ours, relative and '/'-separated: refuse one that would climb out.
+        path = posixpath.normpath(page.path)
+        if path in written or path.startswith(("../", "/")) or path in ("..", "."):
             raise BuildError(f"refusing to write {page.path} twice or outside {docs_dir}")
-        written.add(page.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_document(page, alternates, default_alternates), encoding="utf-8")
+        written.add(path)
+        folder = posixpath.dirname(path)
+        if folder not in folders:
+            (docs_dir / folder).mkdir(parents=True, exist_ok=True)
+            folders.add(folder)
+        text = page_document(page, alternates, default_alternates)
+        (docs_dir / path).write_text(text, encoding="utf-8")
 
 
 def page_document(
