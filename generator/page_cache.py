@@ -173,8 +173,8 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
             if src in deferred:
                 populate(page, config, deferred.pop(src))
             build_page(page, config, *args, **kwargs)
-            if page.meta.get("prerendered") is True:
-                page.content = page.markdown = None  # written: let the memory go
+            # Written: let the HTML go. The title stays readable from the front matter.
+            page.content, page.markdown = None, ""
             if Path(page.file.abs_dest_path).is_file():
                 cache.new[src] = {
                     "md": cache.markdown_hash(page),
@@ -192,13 +192,13 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
             emit(f"pages {done[0]}")
 
     def defer_or_populate(page: Page, config: MkDocsConfig, files: Files, dirty: bool) -> None:
-        """A page written as HTML is read now (its title and metadata, for the navigation) and
-        converted just before it is built; MkDocs would hold every page's HTML at once."""
-        page.read_source(config)
-        if page.meta.get("prerendered") is True and not dirty:
-            deferred[page.file.src_uri] = files
-        else:
+        """Read and convert a page just before it is built, not all pages first: MkDocs would
+        hold every page's HTML at once. Nothing reads another page between the two loops here:
+        the navigation's pages have their titles from the generated config."""
+        if dirty:
             populate(page, config, files, dirty)
+        else:
+            deferred[page.file.src_uri] = files
 
     mkdocs_build._populate_page = cached_populate
     mkdocs_build._build_page = cached_build_page
