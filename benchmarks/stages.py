@@ -4,12 +4,15 @@
 
 Runs ``generator.pipeline.build`` as ``briefing build`` does, with the stage functions that the
 pipeline module calls wrapped in timers (nothing in generator/ changes): ``load``, ``validate``,
-``link``, ``index``, ``render`` (catalogs and templates), ``write`` (the build stage less MkDocs:
-docs, root page, swap) and ``mkdocs`` — the wall time from the first MkDocs process started to
-the last one ended, the locales running side by side. Prints the seconds as JSON.
+``link``, ``index``, ``render`` (catalogs, then the wall time until the last locale's docs tree
+is written: locales render in forked workers, and each locale's MkDocs starts as soon as its tree
+is written, so ``render`` overlaps ``mkdocs``), ``write`` (the build stage less MkDocs: root
+page, feeds, sitemaps, open data, swap) and ``mkdocs`` — the wall time from the first MkDocs
+process started to the last one ended, the locales running side by side. ``before_mkdocs`` is
+the time from the build's start to the first MkDocs process. Prints the seconds as JSON.
 
-``--pages`` saves the size of every rendered Markdown page per locale (for the plain-Material
-twin); ``--profile`` runs the MkDocs build of one locale under cProfile instead.
+``--pages`` saves the size of every rendered page per locale, read from the docs trees (for the
+plain-Material twin); ``--profile`` runs the MkDocs build of one locale under cProfile instead.
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import generator.build
 import generator.pipeline
+from generator.locale_docs import read_locale_docs
 from generator.locales import load_config
 
 #: Stage name → the functions of generator.pipeline whose time it is (summed).
@@ -37,7 +41,7 @@ STAGES = {
     "validate": ("validate",),
     "link": ("find_mentions",),
     "index": ("build_index",),
-    "render": ("localisers", "render"),
+    "render": ("localisers", "write_every_locale"),
     "build": ("build_site",),
 }
 
@@ -48,7 +52,7 @@ class Timers:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
         self.mkdocs: list[tuple[float, float]] = []
-        self.rendered: Any = None
+        self.started = time.perf_counter()
 
     def wrap(self, stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
@@ -59,11 +63,19 @@ class Timers:
             finally:
                 elapsed = time.perf_counter() - started
                 self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
-            if stage == "render" and function.__name__ == "render":
-                self.rendered = result
+            if isinstance(result, Iterator):
+                return self._until_exhausted(stage, result, started)
             return result
 
         return timed
+
+    def _until_exhausted(self, stage: str, items: Iterator[Any], started: float) -> Iterator[Any]:
+        """The items, the stage's time running until the last is given (its call counted)."""
+        self.seconds[stage] -= time.perf_counter() - started
+        try:
+            yield from items
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
 
     def wrap_mkdocs(self, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
@@ -87,6 +99,8 @@ class Timers:
         build = self.seconds.get("build")
         found["write"] = build - span if build is not None and span is not None else None
         found["mkdocs"] = span
+        first = min((s for s, _ in self.mkdocs), default=None)
+        found["before_mkdocs"] = first - self.started if first is not None else None
         return found
 
 
@@ -140,12 +154,17 @@ def visible_length(text: str) -> int:
     return len(html.unescape(TAG.sub("", LINK.sub(r"\1", text))))
 
 
-def page_sizes(rendered: Any) -> dict[str, list[tuple[str, int]]]:
-    """Each locale's rendered pages: (docs path, characters a reader sees)."""
-    return {
-        locale.locale: [(page.path, visible_length(page.text)) for page in locale.pages]
-        for locale in rendered
-    }
+def page_sizes(config: Any) -> dict[str, list[tuple[str, int]]]:
+    """Each locale's rendered pages, from its docs tree: (docs path, characters a reader sees)."""
+    sizes = {}
+    for locale in config.locales:
+        docs = read_locale_docs(config, locale)
+        if docs is None:
+            raise SystemExit(f"stages: no docs tree for {locale}; no page sizes")
+        sizes[locale] = [
+            (path, visible_length((docs.docs_dir / path).read_text("utf-8"))) for path in docs.paths
+        ]
+    return sizes
 
 
 def main() -> None:
@@ -155,17 +174,16 @@ def main() -> None:
     parser.add_argument("--profile", nargs=2, metavar=("LOCALE", "OUT"))
     args = parser.parse_args()
     timers = Timers()
+    timers.started = time.perf_counter()
     if args.profile:
         profiled_mkdocs(args.profile[0], Path(args.profile[1]).resolve())
     instrument(timers)
     config = load_config(args.project / "mkdocs.yml")
-    started = time.perf_counter()
+    started = timers.started = time.perf_counter()
     generator.pipeline.build(config)
     total = time.perf_counter() - started
     if args.pages:
-        if timers.rendered is None:
-            raise SystemExit("stages: the pipeline's render() was not called; no page sizes")
-        args.pages.write_text(json.dumps(page_sizes(timers.rendered)), "utf-8")
+        args.pages.write_text(json.dumps(page_sizes(config)), "utf-8")
     print(json.dumps({"total": total, "stages": timers.report()}))
 
 

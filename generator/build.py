@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +15,11 @@ import jinja2
 from .build_report import LocaleReport, html_file, locale_report, missing_pages
 from .incremental import keep_unchanged_files, promote_manifests, run_locale, write_cache_settings
 from .l10n import L10n
+from .locale_docs import LocaleDocs
 from .locales import SiteConfig, direction
 from .open_graph import og_locale
 from .progress import BuildProgress
 from .publish import make_staging, replace_folder
-from .render import Page, RenderedLocale
 
 #: The MkDocs hooks every locale's build runs.
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
@@ -43,47 +42,9 @@ class BuildReport:
     api_files: int = 0
 
 
-def write_docs(
-    rendered: RenderedLocale,
-    docs_dir: Path,
-    alternates: dict[str, tuple[str, ...]],
-    default_alternates: tuple[str, ...],
-) -> None:
-    """Write a locale's Markdown pages, refusing two writes to one path or a path outside.
-
-    Each page's front matter gets ``alternates``: the locales whose same page is in its language.
-    """
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    written: set[str] = set()
-    folders: set[str] = set()
-    for page in rendered.pages:
-        # Docs paths are ours, relative and '/'-separated: refuse one that would climb out.
-        path = posixpath.normpath(page.path)
-        if path in written or path.startswith(("../", "/")) or path in ("..", "."):
-            raise BuildError(f"refusing to write {page.path} twice or outside {docs_dir}")
-        written.add(path)
-        folder = posixpath.dirname(path)
-        if folder not in folders:
-            (docs_dir / folder).mkdir(parents=True, exist_ok=True)
-            folders.add(folder)
-        text = page_document(page, alternates, default_alternates)
-        (docs_dir / path).write_text(text, encoding="utf-8")
-
-
-def page_document(
-    page: Page, alternates: dict[str, tuple[str, ...]], default_alternates: tuple[str, ...]
-) -> str:
-    """The text MkDocs reads for a page: its front matter gets the locales of its alternates."""
-    text = page.text
-    langs = alternates.get(page.path, default_alternates)
-    if text.startswith("---\n"):
-        text = "---\nalternates: " + json.dumps(list(langs)) + "\n" + text[4:]
-    return text
-
-
 def locale_config(
     config: SiteConfig,
-    rendered: RenderedLocale,
+    rendered: LocaleDocs,
     docs_dir: Path,
     site_dir: Path,
     language_names: dict[str, str],
@@ -170,70 +131,81 @@ def run_mkdocs(config_file: Path, progress: BuildProgress | None = None) -> None
 
 def build_site(
     config: SiteConfig,
-    rendered: Sequence[RenderedLocale],
+    locales: Iterable[LocaleDocs],
     l10ns: dict[str, L10n],
-    alternates: dict[str, tuple[str, ...]],
     *,
     jobs: int | None = None,
-    extra_outputs: Callable[[Path], None] | None = None,
+    extra_outputs: Callable[[Path, Sequence[LocaleDocs]], None] | None = None,
     progress: BuildProgress | None = None,
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
-    ``extra_outputs`` writes more files into the staging folder once MkDocs has run (feeds,
-    sitemaps, open data); if it fails, the published site is left untouched.
+    ``locales`` gives each locale's docs tree as soon as it is written: its MkDocs starts then,
+    while the next are written. ``extra_outputs`` writes more files for the site (feeds,
+    sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
+    folder once MkDocs is done. If anything fails, the published site is left untouched.
     """
     output = config.output_dir
     work = make_staging(output)
     staging = work / "site"
     try:
         names = language_names(config, l10ns)
-        workers = jobs or max(1, min(len(rendered), os.cpu_count() or 1))
-        # Each locale's MkDocs starts as soon as its docs are written, while the next are.
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        workers = jobs or max(1, min(len(config.locales), os.cpu_count() or 1))
+        written: list[LocaleDocs] = []
+        extras = work / "extras"
+        with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(1) as side:
             runs = []
-            for locale in rendered:
-                config_file = write_locale(config, locale, work, alternates, names)
+            for docs in locales:
+                written.append(docs)
+                if progress is not None:
+                    progress.locale(docs.locale, f"rendered {docs.rendered}")
+                config_file = write_locale_config(config, docs, work, names)
                 runs.append(pool.submit(run_mkdocs, config_file, progress))
+            written.sort(key=lambda docs: config.locales.index(docs.locale))
+            if extra_outputs is not None:
+                runs.append(side.submit(extra_outputs, extras, written))
             for run in runs:
                 run.result()
-        check_every_page_written(rendered, staging)
+        check_every_page_written(written, staging)
         write_root(config, staging, names)
-        if extra_outputs is not None:
-            extra_outputs(staging)
+        move_files(extras, staging)
         html_files = sum(1 for _ in staging.rglob("*.html"))
-        by_locale = tuple(locale_report(r, staging / r.locale) for r in rendered)
+        by_locale = tuple(locale_report(docs, staging / docs.locale) for docs in written)
         api_files = sum(1 for p in (staging / "api").rglob("*") if p.is_file())
         keep_unchanged_files(staging, output)
         replace_folder(staging, output)
-        promote_manifests(config, work, tuple(r.locale for r in rendered))
+        promote_manifests(config, work, tuple(docs.locale for docs in written))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    pages = sum(len(r.pages) for r in rendered)
-    return BuildReport(tuple(r.locale for r in rendered), pages, html_files, by_locale, api_files)
+    pages = sum(len(docs.paths) for docs in written)
+    return BuildReport(
+        tuple(docs.locale for docs in written), pages, html_files, by_locale, api_files
+    )
 
 
-def write_locale(
-    config: SiteConfig,
-    locale: RenderedLocale,
-    work: Path,
-    alternates: dict[str, tuple[str, ...]],
-    names: dict[str, str],
+def move_files(source: Path, target: Path) -> None:
+    """Move every file under ``source`` to the same place under ``target``."""
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(destination)
+
+
+def write_locale_config(
+    config: SiteConfig, docs: LocaleDocs, work: Path, names: dict[str, str]
 ) -> Path:
-    """A locale's docs, assets, generated MkDocs config and cache settings; the config's path."""
-    docs = work / "docs" / locale.locale
-    write_docs(locale, docs, alternates, config.locales)
-    assets = config.templates_dir / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    settings = locale_config(config, locale, docs, work / "site" / locale.locale, names)
-    config_file = work / f"mkdocs.{locale.locale}.yml"
+    """A locale's generated MkDocs config and cache settings; the config's path."""
+    settings = locale_config(config, docs, docs.docs_dir, work / "site" / docs.locale, names)
+    config_file = work / f"mkdocs.{docs.locale}.yml"
     config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
-    write_cache_settings(config, locale.locale, config_file, work)
+    write_cache_settings(config, docs.locale, config_file, work)
     return config_file
 
 
-def check_every_page_written(rendered: Sequence[RenderedLocale], staging: Path) -> None:
+def check_every_page_written(rendered: Sequence[LocaleDocs], staging: Path) -> None:
     """Raise BuildError naming every rendered page MkDocs left out of a locale's output."""
     problems = []
     for locale in rendered:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .feeds import FEED_FILE
+from .locale_docs import LocaleDocs
 from .paths import url_of
-from .render import RenderedLocale
 
 #: Kinds of page, by where they live in a locale's docs tree, in the order a report lists them.
 PAGE_KINDS = (
@@ -31,9 +31,9 @@ def html_file(path: str) -> str:
     return url_of(path) + "index.html"
 
 
-def missing_pages(rendered: RenderedLocale, site_dir: Path) -> list[str]:
-    """The rendered pages of a locale that MkDocs did not write into ``site_dir``."""
-    return [page.path for page in rendered.pages if not (site_dir / html_file(page.path)).is_file()]
+def missing_pages(docs: LocaleDocs, site_dir: Path) -> list[str]:
+    """The pages of a locale's docs tree that MkDocs did not write into ``site_dir``."""
+    return [path for path in docs.paths if not (site_dir / html_file(path)).is_file()]
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,12 @@ class LocaleReport:
         return f"{self.locale}: {counts} → {self.html_files} HTML files{feeds}"
 
 
-def locale_report(rendered: RenderedLocale, site_dir: Path) -> LocaleReport:
+def locale_report(docs: LocaleDocs, site_dir: Path) -> LocaleReport:
     """Count a locale's pages by kind, and the HTML files and feeds in its output."""
-    counts = Counter(page_kind(page.path) for page in rendered.pages)
+    counts = Counter(page_kind(path) for path in docs.paths)
     kinds = [kind for kind, _ in PAGE_KINDS] + [OTHER]
     return LocaleReport(
-        rendered.locale,
+        docs.locale,
         tuple((kind, counts[kind]) for kind in kinds),
         sum(1 for _ in site_dir.rglob("*.html")),
         int((site_dir / FEED_FILE).is_file()),

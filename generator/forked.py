@@ -8,8 +8,8 @@ Where ``fork`` is not available (Windows, or one worker asked), the items run in
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -24,16 +24,24 @@ def _run(item: Any) -> Any:
     return _task(item)
 
 
-def map_forked(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """``[function(item) for item in items]``, with up to ``workers`` forked processes."""
+def completed_forked(function: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
+    """``function(item)`` for each item, with up to ``workers`` forked processes, each result
+    as soon as it is ready (in the order they finish). An item's exception is raised here."""
     global _task
     workers = min(workers, len(items))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        yield from (function(item) for item in items)
+        return
     _task = function
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_run, items))
+            futures = [pool.submit(_run, item) for item in items]
+            try:
+                for future in as_completed(futures):
+                    yield future.result()
+            finally:
+                for future in futures:
+                    future.cancel()
     finally:
         _task = None

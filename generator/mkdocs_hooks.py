@@ -2,7 +2,10 @@
 
 A page written as HTML (``prerendered: true``) is not converted again (``generator.prerendered``).
 Each page's content HTML is sanitised before Material's templates, the search index and the
-table of contents see it; the table of contents' titles are made plain text.
+table of contents see it; the table of contents' titles are made plain text. Of a page written
+as HTML, only the briefing body is sanitised (once, when converted): the rest is our templates'
+HTML, every value escaped by Jinja — unless a hook of the project changed the content, which is
+then sanitised whole.
 
 On a page whose front matter says ``search_skips: true``, what lies between ``SEARCH_SKIP`` and
 ``SEARCH_RESUME`` (or the end) is left out of the search index: an actor's or place's lists of
@@ -26,6 +29,21 @@ _WHOLE = "briefing_whole_content"
 _SKIPPED = re.compile(f"{re.escape(SEARCH_SKIP)}.*?(?:{re.escape(SEARCH_RESUME)}|\\Z)", re.DOTALL)
 
 
+def on_config(config: Any, **_: Any) -> Any:
+    """No sitemap from the theme: the build writes its own, with every locale's alternates
+    (``generator.sitemap``), once MkDocs is done."""
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
+def on_files(files: Any, **_: Any) -> Any:
+    """The theme's sitemap template is not copied as a file either."""
+    template = files.get_file_from_path("sitemap.xml")
+    if template is not None and not template.is_documentation_page():
+        files.remove(template)
+    return files
+
+
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     """Pages written as HTML keep their HTML; only a briefing's body is converted."""
     if page.meta.get("prerendered") is True:
@@ -40,10 +58,19 @@ def on_page_content(html: str, page: Any, **_: Any) -> str:
     plugin has read it (``on_page_context`` runs the plugin before these hooks).
     """
     _plain_titles(page.toc)
+    trusted = getattr(page, prerendered.SANITISED, None) == html
+    # Sanitising drops the markers, as it drops every comment.
+    sanitised = _without_markers if trusted else clean_html
     if page.meta.get("search_skips") is True and SEARCH_SKIP in html:
-        setattr(page, _WHOLE, clean_html(html))
-        return clean_html(_SKIPPED.sub("", html))
-    return clean_html(html)
+        setattr(page, _WHOLE, sanitised(html))
+        return sanitised(_SKIPPED.sub("", html))
+    return sanitised(html)
+
+
+def _without_markers(html: str) -> str:
+    if SEARCH_SKIP not in html:
+        return html
+    return html.replace(SEARCH_SKIP, "").replace(SEARCH_RESUME, "")
 
 
 def on_page_context(context: Any, page: Any, **_: Any) -> Any:

@@ -24,7 +24,7 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from generator.page_helper import PageHelper
 
 MANIFEST_VERSION = 1
 #: Printed on stdout every this many pages, for the parent's progress display.
@@ -133,12 +135,15 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def install(cache: PageCache, emit: Callable[[str], None]) -> None:
-    """Make MkDocs' build skip the conversion and rendering of the pages the cache holds."""
+def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
+    """Make MkDocs' build skip the conversion and rendering of the pages the cache holds, and
+    share the building of the rest with a helper process (``generator.page_helper``). Returns
+    the list the helper is put in once started, for ``build_locale`` to stop it on failure."""
     populate = mkdocs_build._populate_page
     build_page = mkdocs_build._build_page
-    done = [0]
+    position = [0]
     deferred: dict[str, Files] = {}
+    helpers: list[PageHelper] = []
 
     def cached_populate(
         page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
@@ -151,15 +156,9 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
         page.markdown, page.meta, page.content = "", {}, ""
         page.title = entry["title"]
         page.toc = TableOfContents([])
-        page.present_anchor_ids = set(entry["anchors"])
-        links: dict[File, dict[str, str]] = {}
-        for target, anchors in entry["links"].items():
-            target_file = files.get_file_from_path(target)
-            if target_file is not None:
-                links[target_file] = dict(anchors)
-        page.links_to_anchors = links
+        _take_in(page, entry, files.get_file_from_path)
 
-    def cached_build_page(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
+    def build_one(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
         src = page.file.src_uri
         entries = _search_entries(config)
         if src in cache.reused:
@@ -168,28 +167,50 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
             if entries is not None:
                 entries.extend(entry["entries"])
             cache.new[src] = {k: v for k, v in entry.items() if k != "stat"}
-        else:
-            before = len(entries) if entries is not None else 0
-            if src in deferred:
-                populate(page, config, deferred.pop(src))
-            build_page(page, config, *args, **kwargs)
-            # Written: let the HTML go. The title stays readable from the front matter.
-            page.content, page.markdown = None, ""
-            if Path(page.file.abs_dest_path).is_file():
-                cache.new[src] = {
-                    "md": cache.markdown_hash(page),
-                    "dest": page.file.dest_uri,
-                    "title": page.title,
-                    "entries": entries[before:] if entries is not None else [],
-                    "anchors": sorted(page.present_anchor_ids or ()),
-                    "links": {
-                        target.src_uri: dict(anchors)
-                        for target, anchors in (page.links_to_anchors or {}).items()
-                    },
-                }
-        done[0] += 1
-        if done[0] % PROGRESS_EVERY == 0:
-            emit(f"pages {done[0]}")
+            return
+        before = len(entries) if entries is not None else 0
+        if src in deferred:
+            populate(page, config, deferred.pop(src))
+        build_page(page, config, *args, **kwargs)
+        # Written: let the HTML go. The title stays readable from the front matter.
+        page.content, page.markdown = None, ""
+        if Path(page.file.abs_dest_path).is_file():
+            cache.new[src] = {
+                "md": cache.markdown_hash(page),
+                "dest": page.file.dest_uri,
+                "title": page.title,
+                "entries": entries[before:] if entries is not None else [],
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {
+                    target.src_uri: dict(anchors)
+                    for target, anchors in (page.links_to_anchors or {}).items()
+                },
+            }
+
+    def cached_build_page(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
+        pages: Sequence[File] = args[0]
+        at = position[0]
+        position[0] += 1
+        if at == 0:
+            helper = PageHelper.start(len(pages))
+            if helper is not None:
+                helpers.append(helper)
+        helper = helpers[0] if helpers else None
+        if helper is None or helper.claim(at):
+            try:
+                build_one(page, config, *args, **kwargs)
+            except BaseException as error:
+                if helper is not None and helper.in_helper:
+                    helper.fail(error)
+                raise
+        if helper is not None and helper.in_helper:
+            if at == len(pages) - 1:
+                helper.finish({"pages": cache.new, "reused": sorted(cache.reused)})
+            return
+        if at % PROGRESS_EVERY == PROGRESS_EVERY - 1:
+            emit(f"pages {at + 1}")
+        if helper is not None and at == len(pages) - 1:
+            _merge(cache, helper.collect(), pages, config)
 
     def defer_or_populate(page: Page, config: MkDocsConfig, files: Files, dirty: bool) -> None:
         """Read and convert a page just before it is built, not all pages first: MkDocs would
@@ -202,6 +223,39 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> None:
 
     mkdocs_build._populate_page = cached_populate
     mkdocs_build._build_page = cached_build_page
+    return helpers
+
+
+def _take_in(page: Page, entry: dict[str, Any], file_of: Callable[[str], File | None]) -> None:
+    """Give a page built elsewhere (the last build, or the helper) its recorded anchors and
+    links, for MkDocs' check of the links to anchors."""
+    page.present_anchor_ids = set(entry["anchors"])
+    links: dict[File, dict[str, str]] = {}
+    for target, anchors in entry["links"].items():
+        target_file = file_of(target)
+        if target_file is not None:
+            links[target_file] = dict(anchors)
+    page.links_to_anchors = links
+
+
+def _merge(
+    cache: PageCache, results: dict[str, Any], pages: Sequence[File], config: MkDocsConfig
+) -> None:
+    """Take in the pages the helper built: their records, anchors and links, and their search
+    entries, the whole index then in the order of the pages as one process makes it."""
+    by_src = {file.src_uri: file for file in pages}
+    for src, entry in results["pages"].items():
+        cache.new[src] = entry
+        file = by_src.get(src)
+        if file is not None and file.page is not None:
+            file.page.title = entry["title"]
+            _take_in(file.page, entry, by_src.get)
+    cache.reused.update(results["reused"])
+    entries = _search_entries(config)
+    if entries is not None:
+        entries[:] = [
+            item for file in pages for item in cache.new.get(file.src_uri, {}).get("entries", ())
+        ]
 
 
 def _nav_pages(nav: Any) -> set[str]:
@@ -227,6 +281,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
     config = load_config(str(config_file), strict=True)
     settings_path = settings_file(config_file)
     cache: PageCache | None = None
+    helpers: list[PageHelper] = []
     if settings_path.is_file():
         settings = json.loads(settings_path.read_text(encoding="utf-8"))
         docs_dir = Path(config.docs_dir)
@@ -239,7 +294,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             nav_pages=frozenset(_nav_pages(config.nav)),
             old=read_manifest(Path(settings["manifest_in"]), key),
         )
-        install(cache, emit)
+        helpers = install(cache, emit)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build.build(config)
@@ -247,6 +302,8 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     finally:
+        for helper in helpers:
+            helper.stop()
         config.plugins.on_shutdown()
     if cache is not None:
         manifest = {"version": MANIFEST_VERSION, "key": cache.key, "pages": cache.new}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,18 +11,16 @@ from .audit import audit
 from .build import BuildReport, build_site
 from .diagnostics import Diagnostic
 from .feeds import write_feeds
-from .forked import map_forked
 from .i18n import untranslated
 from .index import SiteIndex, build_index
 from .l10n import L10n, load_translations
 from .link import find_mentions
 from .load import load_content
+from .locale_docs import LocaleDocs, docs_lock, write_every_locale
 from .locales import SiteConfig
 from .model import Content, Linked
 from .opendata import write_open_data
 from .progress import BuildProgress
-from .render import RenderedLocale, make_environment, render_locale
-from .render_cache import render_reusing, save_rendered
 from .sitemap import write_sitemaps
 from .validate import validate
 
@@ -53,20 +52,6 @@ def localisers(config: SiteConfig) -> dict[str, L10n]:
     }
 
 
-def render(
-    config: SiteConfig, index: SiteIndex, l10ns: dict[str, L10n], jobs: int | None = None
-) -> list[RenderedLocale]:
-    """Every locale's pages, in memory; locales rendered side by side on ``jobs`` cores."""
-    env = make_environment(config.templates_dir)
-
-    def one(tag: str) -> RenderedLocale:
-        return render_locale(
-            index, l10ns[tag], env, config.name_in(tag), config.default_locale, config.site_url
-        )
-
-    return map_forked(one, config.locales, jobs or os.cpu_count() or 1)
-
-
 def briefing_alternates(index: SiteIndex) -> dict[str, tuple[str, ...]]:
     """For each story's page, the locales that show it in their own language."""
     return {
@@ -84,29 +69,22 @@ def build(
     checked = check(config)
     stage("index")
     index = build_index(checked.linked)
-    stage("render")
     l10ns = localisers(config)
-    # Only the edited briefings' pages are rendered again when nothing else changed.
-    rendered, render_key = render_reusing(
-        config, index, l10ns, lambda: render(config, index, l10ns, jobs)
-    )
     alternates = briefing_alternates(index)
+    stage("render, then MkDocs, per locale")
+    # Each locale's docs tree is rendered in a forked worker (only the edited briefings' pages
+    # when nothing else changed) and its MkDocs started as soon as the tree is written.
+    workers = jobs or os.cpu_count() or 1
+    locales = write_every_locale(config, index, l10ns, alternates, workers)
 
-    def extra_outputs(site_dir: Path) -> None:
-        pages = {r.locale: [page.path for page in r.pages] for r in rendered}
+    def extra_outputs(site_dir: Path, written: Sequence[LocaleDocs]) -> None:
+        pages = {docs.locale: docs.paths for docs in written}
         write_feeds(site_dir, config, index, l10ns)
         write_sitemaps(site_dir, config, index, pages, alternates)
         write_open_data(site_dir, config, index, l10ns)
 
-    stage("MkDocs, per locale")
-    report = build_site(
-        config,
-        rendered,
-        l10ns,
-        alternates,
-        jobs=jobs,
-        extra_outputs=extra_outputs,
-        progress=progress,
-    )
-    save_rendered(config, render_key, index, rendered)
+    with docs_lock(config):
+        report = build_site(
+            config, locales, l10ns, jobs=jobs, extra_outputs=extra_outputs, progress=progress
+        )
     return report, checked

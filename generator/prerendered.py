@@ -7,6 +7,9 @@ as written, except a briefing's body (between ``BODY_START`` and ``BODY_END``), 
 converts as it converts any page, its links checked and rewritten. The table of contents is made
 from the headings, in document order, with ids given as the ``toc`` extension gives them.
 
+The renderer writes a body's links to actors, places and days as placeholders Markdown leaves
+alone (``render.LINK_OPEN``): they become ``<a href>`` here, once the body is HTML.
+
 A story's body is the same HTML in every locale that shows it (same page path, same links), so
 the locales of one build share their conversions through the folder named by ``BODY_CACHE``.
 """
@@ -32,15 +35,23 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .render import BODY_END, BODY_START
-from .sanitize import plain_text
+from .render import BODY_END, BODY_START, LINK_CLOSE, LINK_HREF_END, LINK_OPEN
+from .sanitize import clean_html, plain_text
 
 #: A heading of our templates: level, attributes, inner HTML.
 HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
 ID = re.compile(r'\sid="([^"]*)"')
 ANY_ID = re.compile(r'\sid="([^"]+)"')
+#: A mention's link as the renderer writes it into a body (``render.LINK_OPEN``): only a
+#: relative address of ours (ids are ``[a-z0-9-]``) becomes a link.
+PLACEHOLDER = re.compile(
+    f"{LINK_OPEN}([a-z0-9./-]*){LINK_HREF_END}([^{LINK_OPEN}-{LINK_CLOSE}]*){LINK_CLOSE}"
+)
 #: The environment variable naming the folder where one build's locales share converted bodies.
 BODY_CACHE = "BRIEFING_BODY_CACHE"
+#: The page attribute holding the content as ``render`` made it: our templates' HTML (escaped
+#: by Jinja) around the body, sanitised here. Content a hook has changed is sanitised again.
+SANITISED = "briefing_sanitised_content"
 
 
 def install(page: Page) -> None:
@@ -56,6 +67,7 @@ def render(page: Page, config: MkDocsConfig, files: Files) -> None:
     body_tokens: list[dict[str, Any]] = []
     if body is not None:
         body_html, body_tokens, body_anchors = _converted(page, body, config, files)
+        body_html = PLACEHOLDER.sub(r'<a href="\1">\2</a>', body_html)
     toc_config = config.mdx_configs.get("toc", {})
     make_id = toc_config.get("slugify", slugify)
     separator = toc_config.get("separator", "-")
@@ -63,6 +75,7 @@ def render(page: Page, config: MkDocsConfig, files: Files) -> None:
     before_html, before_tokens = _headings(before, make_id, separator, used)
     after_html, after_tokens = _headings(after, make_id, separator, used)
     page.content = before_html + body_html + after_html
+    setattr(page, SANITISED, page.content)
     tokens = before_tokens + body_tokens + after_tokens
     page.toc = get_toc(nest_toc_tokens(tokens))
     page._title_from_render = None  # the title is the front matter's
@@ -74,8 +87,9 @@ def render(page: Page, config: MkDocsConfig, files: Files) -> None:
 def _converted(
     page: Page, body: str, config: MkDocsConfig, files: Files
 ) -> tuple[str, list[dict[str, Any]], set[str]]:
-    """The body as HTML, its headings as ``toc`` tokens and its anchors: converted by MkDocs,
-    or by another locale of this build (the same page path and Markdown give the same HTML)."""
+    """The body as sanitised HTML, its headings as ``toc`` tokens and its anchors: converted by
+    MkDocs, or by another locale of this build (the same page path and Markdown give the same
+    HTML)."""
     folder = os.environ.get(BODY_CACHE)
     stored: Path | None = None
     if folder:
@@ -90,7 +104,11 @@ def _converted(
     page.markdown = body
     Page.render(page, config, files)
     page.markdown = source
-    converted = page.content or "", _flatten(page.toc), set(page.present_anchor_ids or ())
+    converted = (
+        clean_html(page.content or ""),
+        _flatten(page.toc),
+        set(page.present_anchor_ids or ()),
+    )
     if stored is not None:
         stored.parent.mkdir(parents=True, exist_ok=True)
         partial = stored.with_suffix(f".{os.getpid()}.tmp")

@@ -131,5 +131,3 @@ def apply_edits(snapshot: Snapshot, edits: Iterable[BodyEdit]) -> Snapshot:
             versions={**index.versions, new.slug: versions},
         )
     return Snapshot(checked, index)
-
-

@@ -1,9 +1,10 @@
 """The preview's MkDocs workers: one long-lived process per locale, over a docs tree of its own.
 
-The full build deletes its docs folders once it has published; the workers need theirs to stay,
-so the preview writes its own copy under the cache folder (``preview_dir``), with each locale's
-generated config pointing MkDocs at it and at the served ``site/<locale>/``. A locale's tree is
-written and its worker restarted only when its config or its set of pages changed.
+The full build keeps its docs trees in the cache folder (``generator.locale_docs``) and rewrites
+them at each build; the workers write edited pages into theirs, so the preview keeps its own copy
+under the cache folder (``preview_dir``), with each locale's generated config pointing MkDocs at
+it and at the served ``site/<locale>/``. A locale's tree is copied and its worker restarted only
+when its config or its set of pages changed.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import language_names, locale_config, page_document, write_docs
+from .build import language_names, locale_config
 from .fingerprint import cache_dir
 from .l10n import L10n
+from .locale_docs import LocaleDocs, page_document
 from .locales import SiteConfig
-from .render import Page, RenderedLocale
+from .render import Page
 
 
 class WorkerError(Exception):
@@ -36,36 +38,29 @@ def preview_dir(config: SiteConfig) -> Path:
     return cache_dir(config) / "preview"
 
 
-def _settings(
-    config: SiteConfig, rendered: RenderedLocale, names: dict[str, str]
-) -> dict[str, object]:
+def _settings(config: SiteConfig, rendered: LocaleDocs, names: dict[str, str]) -> dict[str, object]:
     docs = preview_dir(config).resolve() / "docs" / rendered.locale
     site = config.output_dir.resolve() / rendered.locale
     return locale_config(config, rendered, docs, site, names)
 
 
-def setup_digest(settings: dict[str, object], rendered: RenderedLocale) -> str:
+def setup_digest(settings: dict[str, object], rendered: LocaleDocs) -> str:
     """What a worker's state depends on: its generated config and the paths of its pages."""
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode())
-    for page in rendered.pages:
-        digest.update(f"\0{page.path}".encode())
+    for path in rendered.paths:
+        digest.update(f"\0{path}".encode())
     return digest.hexdigest()
 
 
 def write_locale_tree(
-    config: SiteConfig,
-    rendered: RenderedLocale,
-    settings: dict[str, object],
-    alternates: dict[str, tuple[str, ...]],
+    config: SiteConfig, rendered: LocaleDocs, settings: dict[str, object]
 ) -> Path:
-    """Write a locale's docs tree and generated config for its worker; the config's path."""
+    """Copy a locale's docs tree and write its generated config for its worker; the config's
+    path. A copy, not links: the worker writes edited pages into its tree."""
     root = preview_dir(config).resolve()
     docs = root / "docs" / rendered.locale
     shutil.rmtree(docs, ignore_errors=True)
-    write_docs(rendered, docs, alternates, config.locales)
-    assets = config.templates_dir / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
+    shutil.copytree(rendered.docs_dir, docs)
     config_file = root / f"mkdocs.{rendered.locale}.yml"
     config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
     return config_file
@@ -140,9 +135,8 @@ class Workers:
 
     def sync(
         self,
-        rendered: Sequence[RenderedLocale],
+        rendered: Sequence[LocaleDocs],
         l10ns: dict[str, L10n],
-        alternates: dict[str, tuple[str, ...]],
     ) -> list[str]:
         """Restart the workers whose config or pages changed (start them the first time)."""
         names = language_names(self.config, l10ns)
@@ -155,7 +149,7 @@ class Workers:
                 if self.digests.get(locale.locale) == digest:
                     continue
                 worker.stop()
-            config_file = write_locale_tree(self.config, locale, settings, alternates)
+            config_file = write_locale_tree(self.config, locale, settings)
             self.workers[locale.locale] = Worker(config_file)
             self.digests[locale.locale] = digest
             restarted.append(locale.locale)

@@ -25,7 +25,8 @@ class BuildProgress(Protocol):
         """A stage of the pipeline starts (the previous one is done)."""
 
     def locale(self, locale: str, line: str) -> None:
-        """A line from a locale's MkDocs run: "total N", "pages N" or "reused N"."""
+        """A line about a locale: "rendered N" (pages rendered into its docs tree), then from its
+        MkDocs run "total N", "pages N" and "reused N"."""
 
     def close(self) -> None:
         """The build is over, successful or not."""
@@ -47,7 +48,9 @@ class LogProgress:
 
     def locale(self, locale: str, line: str) -> None:
         word, _, number = line.partition(" ")
-        if word == "total":
+        if word == "rendered":
+            self._print(f"{locale}: {number} pages rendered")
+        elif word == "total":
             self._print(f"{locale}: building {number} pages")
         elif word == "reused":
             self._print(f"{locale}: done, {number} unchanged pages reused")
@@ -85,7 +88,9 @@ class TerminalProgress:
         if not number.isdigit():
             return
         with self.lock:
-            if word == "total":
+            if word == "rendered":
+                self.bars.console.print(f"  {locale}: {number} pages rendered")
+            elif word == "total":
                 self.locales[locale] = self.bars.add_task(f"  {locale}", total=int(number))
             elif locale in self.locales and word == "pages":
                 self.bars.update(self.locales[locale], completed=int(number))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +45,13 @@ T = TypeVar("T")
 #: Where a page's Markdown body starts and ends among its HTML (see ``mkdocs_hooks``).
 BODY_START = "<!--briefing:body-->"
 BODY_END = "<!--/briefing:body-->"
+#: A mention's link in a body, as characters Markdown leaves alone: OPEN href HREF_END text
+#: CLOSE. Converting a body full of Markdown links costs MkDocs about twice as much as the bare
+#: text; ``generator.prerendered`` makes these ``<a href>`` once the body is HTML.
+LINK_OPEN, LINK_HREF_END, LINK_CLOSE = "\ue000", "\ue001", "\ue002"
+#: Characters that keep a mention's text from a placeholder (a Markdown link is written instead).
+_NOT_PLAIN = re.compile(r"[\[\]\n*_`<>&\\\ue000-\ue002]")
+_PLACEHOLDER_CHARACTERS = re.compile("[\ue000-\ue002]")
 #: A part of a page the search index does not read (``search_skips: true``; see mkdocs_hooks).
 SEARCH_SKIP = "<!--briefing:search-skip-->"
 SEARCH_RESUME = "<!--/briefing:search-skip-->"
@@ -56,18 +63,6 @@ class Page:
 
     path: str
     text: str
-
-
-@dataclass(frozen=True)
-class RenderedLocale:
-    """A locale's pages and its navigation (titles and paths of the section index pages)."""
-
-    locale: str
-    site_name: str
-    nav: tuple[tuple[str, str], ...]
-    pages: tuple[Page, ...]
-    #: The theme's own English labels (palette toggle, footer) and their translations.
-    theme_labels: tuple[tuple[str, str], ...] = ()
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -129,9 +124,7 @@ class Site:
         return url_relative(target, self.here)
 
     def _link(self, label: str, target: str, lang: str | None = None) -> Markup:
-        return Markup(
-            f'<a href="{self.href(target)}"{self.lang_attrs(lang)}>{escape(label)}</a>'
-        )
+        return Markup(f'<a href="{self.href(target)}"{self.lang_attrs(lang)}>{escape(label)}</a>')
 
     def lang_attrs(self, lang: str | None) -> Markup:
         """The ``lang`` (and ``dir``) attributes of text in another language than the page's."""
@@ -216,17 +209,31 @@ class Site:
     def linked_body(self, briefing: Briefing) -> Markup:
         """The body with its first mention of each entity, and every date, made a link."""
         mentions = self.index.linked.mentions.get(briefing.key, ())
-        body = link_mentions(briefing.body, mentions, self._mention_target)
+        # A body that holds the placeholders' characters itself gets Markdown links.
+        clear = _PLACEHOLDER_CHARACTERS.search(briefing.body) is None
+        link = self._placeholder if clear else self._markdown_link
+        body = link_mentions(briefing.body, mentions, link)
         return Markup(f"{BODY_START}\n\n{body}\n\n{BODY_END}")
 
-    def _mention_target(self, mention: Mention) -> str:
-        """A Markdown link target (``.md``): MkDocs checks and rewrites the body's links."""
+    def _placeholder(self, mention: Mention, text: str) -> str:
+        """The mention's link as placeholders, or a Markdown link when its text is not plain."""
+        if _NOT_PLAIN.search(text):
+            return self._markdown_link(mention, text)
+        href = self.href(self._mention_target(mention))
+        return f"{LINK_OPEN}{href}{LINK_HREF_END}{text}{LINK_CLOSE}"
+
+    def _markdown_link(self, mention: Mention, text: str) -> str:
+        """A Markdown link (to a ``.md`` page): MkDocs checks and rewrites it."""
+        return f"[{text}]({relative(self._mention_target(mention), self.here)})"
+
+    @staticmethod
+    def _mention_target(mention: Mention) -> str:
+        """The docs page a mention leads to."""
         if mention.kind == "date":
             assert mention.date is not None
-            return relative(day_path(mention.date), self.here)
+            return day_path(mention.date)
         assert mention.id is not None
-        target = actor_path(mention.id) if mention.kind == "actor" else place_path(mention.id)
-        return relative(target, self.here)
+        return actor_path(mention.id) if mention.kind == "actor" else place_path(mention.id)
 
     def entities_of(self, briefing: Briefing) -> tuple[list[str], list[str], list[dt.date]]:
         """The actors, places and days a briefing names, in its front matter or its text."""
@@ -321,8 +328,11 @@ class Site:
         return Markup("{}<mark>{}</mark>{}").format(sentence[:at], sentence[at:end], sentence[end:])
 
 
-def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Mention], str]) -> str:
-    """Wrap mentions in Markdown links: each entity's first mention, and every date.
+def link_mentions(
+    body: str, mentions: Iterable[Mention], link: Callable[[Mention, str], str]
+) -> str:
+    """Make mentions links (``link(mention, text)`` writes one): each entity's first mention,
+    and every date.
 
     Mentions in headings stay plain text (a heading made of links reads badly); the entity's
     next mention in running text takes the link.
@@ -343,7 +353,7 @@ def link_mentions(body: str, mentions: Iterable[Mention], target: Callable[[Ment
         if mention.start < cursor or any(c in text for c in "[]\n"):
             continue
         parts.append(body[cursor : mention.start])
-        parts.append(f"[{text}]({target(mention)})")
+        parts.append(link(mention, text))
         cursor = mention.end
     parts.append(body[cursor:])
     return "".join(parts)
@@ -354,47 +364,55 @@ def _labels(env: jinja2.Environment, site: Site, l10n: L10n) -> Any:
     return env.get_template("_labels.html.j2").make_module({"site": site, "l10n": l10n})
 
 
-def render_locale(
+def locale_pages(
     index: SiteIndex,
     l10n: L10n,
     env: jinja2.Environment,
     site_name: str,
     default_locale: str,
     site_url: str = "",
-) -> RenderedLocale:
-    """Every page of one locale, as Markdown; ``site_url`` makes metadata addresses absolute."""
+) -> Iterator[Page]:
+    """Every page of one locale, each rendered when the caller asks for it.
+
+    The environment speaks the locale's language from the first page on: render one locale at
+    a time with it.
+    """
     site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
-    pages: list[Page] = []
     labels = _labels(env, site, l10n)
 
-    def render(template: str, path: str, **context: Any) -> None:
+    def render(template: str, path: str, **context: Any) -> Page:
         site.here = path
         text = env.get_template(template).render(site=site, l10n=l10n, labels=labels, **context)
-        pages.append(Page(path, text))
+        return Page(path, text)
 
     content = index.linked.content
     registry = content.registry
-    render("home.html.j2", "index.md", slugs=index.slugs[:20])
-    render("briefings.html.j2", "briefings/index.md", slugs=index.slugs)
-    render("actors.html.j2", "actors/index.md")
-    render("places.html.j2", "places/index.md")
-    render("dates.html.j2", "dates/index.md", days=sorted(index.days, reverse=True))
+    yield render("home.html.j2", "index.md", slugs=index.slugs[:20])
+    yield render("briefings.html.j2", "briefings/index.md", slugs=index.slugs)
+    yield render("actors.html.j2", "actors/index.md")
+    yield render("places.html.j2", "places/index.md")
+    yield render("dates.html.j2", "dates/index.md", days=sorted(index.days, reverse=True))
     for slug in index.slugs:
-        render("briefing.html.j2", site.briefing_page(slug), slug=slug, briefing=site.version(slug))
+        page = site.briefing_page(slug)
+        yield render("briefing.html.j2", page, slug=slug, briefing=site.version(slug))
     for actor_id, actor in registry.actors.items():
-        render("actor.html.j2", actor_path(actor_id), actor=actor)
+        yield render("actor.html.j2", actor_path(actor_id), actor=actor)
     for place_id, place in registry.places.items():
-        render("place.html.j2", place_path(place_id), place=place)
+        yield render("place.html.j2", place_path(place_id), place=place)
     for day in index.days.values():
-        render("day.html.j2", day_path(day.date), day=day)
+        yield render("day.html.j2", day_path(day.date), day=day)
     for (year, month), days in site.timeline.months.items():
-        render("month.html.j2", month_path(year, month), year=year, month=month, days=days)
+        yield render("month.html.j2", month_path(year, month), year=year, month=month, days=days)
     for year, months in site.timeline.years.items():
-        render("year.html.j2", year_path(year), year=year, months=months)
-    render("timeline.html.j2", timeline_path())
+        yield render("year.html.j2", year_path(year), year=year, months=months)
+    yield render("timeline.html.j2", timeline_path())
+
+
+def locale_nav(l10n: L10n) -> tuple[tuple[str, str], ...]:
+    """A locale's navigation: the title and docs path of each section's index page."""
     gettext = l10n.gettext
-    nav = (
+    return (
         (gettext("Home"), "index.md"),
         (gettext("Briefings"), "briefings/index.md"),
         (gettext("Actors"), "actors/index.md"),
@@ -402,12 +420,16 @@ def render_locale(
         (gettext("Dates"), "dates/index.md"),
         (gettext("Timeline"), timeline_path()),
     )
-    theme_labels = (
+
+
+def theme_labels(l10n: L10n) -> tuple[tuple[str, str], ...]:
+    """The theme's own English labels (palette toggle, footer) and their translations."""
+    gettext = l10n.gettext
+    return (
         ("Dark mode", gettext("Dark mode")),
         ("Light mode", gettext("Light mode")),
         ("Made with", gettext("Made with")),
     )
-    return RenderedLocale(l10n.tag, site_name, nav, tuple(pages), theme_labels)
 
 
 def render_story_pages(
@@ -419,7 +441,7 @@ def render_story_pages(
     site_url: str,
     slugs: Iterable[str],
 ) -> list[Page]:
-    """Some stories' pages of a locale, as ``render_locale`` renders them (for the render cache)."""
+    """Some stories' pages of a locale, as ``locale_pages`` renders them."""
     site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
     pages = []

@@ -21,12 +21,13 @@ import click
 from .build import BuildError
 from .diagnostics import ContentError
 from .link import Matchers
+from .locale_docs import read_locale_docs
 from .locales import SiteConfig
-from .pipeline import Checked, briefing_alternates, localisers, render
+from .pipeline import Checked, briefing_alternates, localisers
 from .preview import Snapshot, apply_edits, body_edits
 from .preview_workers import WorkerError, Workers
 from .render import make_environment
-from .render_cache import render_reusing, story_pages
+from .render_cache import story_pages
 from .serve_server import ChangeRecordingServer
 
 
@@ -100,13 +101,13 @@ class Preview:
         l10ns = localisers(self.config)
         env = make_environment(self.config.templates_dir)
         index = snapshot.index
-        rendered, _ = render_reusing(
-            self.config, index, l10ns, lambda: render(self.config, index, l10ns)
-        )
+        # The docs trees the build has just brought up to date.
+        found = [read_locale_docs(self.config, tag) for tag in self.config.locales]
+        rendered = [docs for docs in found if docs is not None]
         alternates = briefing_alternates(index)
         matchers = Matchers(checked.content.registry)
         with self.lock:
-            restarted = self.workers.sync(rendered, l10ns, alternates)
+            restarted = self.workers.sync(rendered, l10ns)
             try:
                 self.workers.wait_ready()
             except WorkerError as exc:

@@ -74,10 +74,8 @@ def write_sitemaps(
     pages: Mapping[str, Iterable[str]],
     alternates: Mapping[str, tuple[str, ...]],
 ) -> list[Path]:
-    """Replace MkDocs' sitemaps of every locale (``pages``: locale → docs paths); add the index."""
-    for locale in config.locales:
-        for name in (SITEMAP_FILE, SITEMAP_FILE + ".gz"):
-            (site_dir / locale / name).unlink(missing_ok=True)
+    """Every locale's sitemap (``pages``: locale → docs paths) and their index, where the site's
+    address is known (MkDocs writes none: ``mkdocs_hooks.on_config``)."""
     if not config.site_url:
         return []
     written = []

@@ -148,6 +148,7 @@ def test_side_by_side_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "render",
         "write",
         "mkdocs",
+        "before_mkdocs",
     }
     assert all(value is not None and value > 0 for value in figures["stages_s"].values())
     # 300 actors and 200 places, in three locales, are pages whatever N is.

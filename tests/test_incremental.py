@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +15,11 @@ from rich.console import Console
 
 from generator.cli import main
 from generator.fingerprint import cache_dir
+from generator.index import build_index
+from generator.locale_docs import LocaleDocs, docs_root, record_file, write_every_locale
 from generator.locales import load_config
+from generator.pipeline import briefing_alternates, check, localisers
 from generator.progress import LogProgress, TerminalProgress, progress_for
-from generator.render import RenderedLocale
 
 from .conftest import MakeProject
 from .factories import SMALL_SITE
@@ -180,8 +185,9 @@ def test_progress_outside_a_terminal_is_plain_lines(make_project: MakeProject) -
     project = make_project(SMALL_SITE)
     result = build(project)
     lines = (result.stderr or "").splitlines()
-    assert "stage: render" in lines
+    assert "stage: render, then MkDocs, per locale" in lines
     for locale in ("fr", "en", "ar"):
+        assert f"{locale}: 20 pages rendered" in lines
         assert any(line.startswith(f"{locale}: building ") for line in lines)
         assert any(line.startswith(f"{locale}: done, ") for line in lines)
 
@@ -220,43 +226,52 @@ def test_an_edited_sentence_that_names_an_actor_updates_the_pages_quoting_it(
     assert differences(hash_tree(built / "site"), hash_tree(clean)) == []
 
 
-def test_an_edited_body_renders_only_its_story_pages_again(built: Path) -> None:
-    from generator.index import build_index
-    from generator.pipeline import check, localisers, render
-    from generator.render_cache import render_reusing
-
-    add_filler(built)
-    config = load_config(built / "mkdocs.yml")
+def write_docs_again(project: Path) -> dict[str, LocaleDocs]:
+    """Bring every locale's docs tree up to date, as a build does first; each locale's summary."""
+    config = load_config(project / "mkdocs.yml")
     index = build_index(check(config).linked)
     l10ns = localisers(config)
+    return {
+        docs.locale: docs
+        for docs in write_every_locale(config, index, l10ns, briefing_alternates(index), 1)
+    }
 
-    def render_everything() -> list[RenderedLocale]:
-        raise AssertionError("every page was rendered again")
 
-    reused, _ = render_reusing(config, index, l10ns, render_everything)
-    assert reused == render(config, index, l10ns)
-    story = next(p for p in reused[0].pages if p.path.endswith("2016-09-30-alep.md"))
-    assert FILLER.strip() in story.text
+def docs_texts(project: Path) -> dict[str, str]:
+    root = docs_root(load_config(project / "mkdocs.yml"))
+    return {
+        p.relative_to(root).as_posix(): p.read_text("utf-8") for p in sorted(root.rglob("*.md"))
+    }
+
+
+def test_an_edited_body_renders_only_its_story_pages_again(
+    built: Path, make_project: MakeProject, tmp_path: Path
+) -> None:
+    add_filler(built)
+    docs = write_docs_again(built)
+    # One story page per locale, the rest of each tree kept as it was.
+    assert {tag: found.rendered for tag, found in docs.items()} == {"fr": 1, "en": 1, "ar": 1}
+    story = docs["fr"].docs_dir / "briefings/2016/09/30/2016-09-30-alep.md"
+    assert FILLER.strip() in story.read_text("utf-8")
+    # The trees are what rendering everything gives.
+    fresh = tmp_path / "fresh"
+    clean_build_of(built, fresh)
+    assert docs_texts(built) == docs_texts(fresh.parent / "fresh")
 
 
 def test_a_changed_mention_renders_every_page_again(built: Path) -> None:
-    from generator.index import build_index
-    from generator.pipeline import check, localisers, render
-    from generator.render_cache import render_reusing
-
     path = built / FRENCH
     path.write_text(path.read_text(encoding="utf-8") + "MSF demande une trêve.\n", encoding="utf-8")
+    docs = write_docs_again(built)
+    assert all(found.rendered == len(found.paths) for found in docs.values())
+
+
+def test_a_tree_without_its_record_is_rendered_anew(built: Path) -> None:
     config = load_config(built / "mkdocs.yml")
-    index = build_index(check(config).linked)
-    l10ns = localisers(config)
-    calls = []
-
-    def render_everything() -> list[RenderedLocale]:
-        calls.append(True)
-        return render(config, index, l10ns)
-
-    render_reusing(config, index, l10ns, render_everything)
-    assert calls == [True]
+    record_file(config, "en").unlink()
+    docs = write_docs_again(built)
+    assert docs["en"].rendered == len(docs["en"].paths)
+    assert docs["fr"].rendered == 0
 
 
 def test_the_config_path_spelled_another_way_is_still_up_to_date(
@@ -266,3 +281,38 @@ def test_the_config_path_spelled_another_way_is_still_up_to_date(
     result = CliRunner().invoke(main, ["build", "-f", "mkdocs.yml"])
     assert result.exit_code == 0
     assert result.stdout.startswith("up to date: ")
+
+
+def test_the_structure_digest_is_the_same_in_any_process(built: Path) -> None:
+    # Each process hashes strings with its own seed: a digest that followed the order of a set
+    # would never match the last build's, and every edit would render every page again.
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.index import build_index\n"
+        "from generator.locales import load_config\n"
+        "from generator.pipeline import check\n"
+        "from generator.render_cache import structure_digest\n"
+        "print(structure_digest(build_index(check(load_config(Path(sys.argv[1]))).linked)))\n"
+    )
+    digests = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(built / "mkdocs.yml")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1
+    # And it follows the content: an edit to a front matter changes it.
+    path = built / FRENCH
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "', 'title: "X ', 1), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(built / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() not in digests

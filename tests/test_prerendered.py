@@ -60,6 +60,10 @@ def test_body_is_converted_and_the_rest_kept_as_written(make_project: MakeProjec
     # The body's Markdown became HTML, its .md links rewritten to the page's URL.
     assert "<em>Fin</em> du corps" in html
     assert '<a href="../../../../../places/aleppo/">lien vers Alep</a>' in html
+    # Mentions are links to their pages (placeholders in the Markdown, made links after it).
+    assert 'Selon l’<a href="../../../../../actors/who/">OMS</a>' in html
+    assert '<a href="../../../../../dates/2016/09/29/">jeudi</a>' in html
+    assert "\ue000" not in html
     # A marker written in the body stays in the body, as Markdown reads it (a comment, dropped).
     assert "briefing:body" not in html
     # The page's own HTML is there once, not escaped or converted again.
@@ -108,3 +112,19 @@ def test_briefings_are_searched_without_their_lists_of_links(make_project: MakeP
     html = article(page(site, "fr/briefings/2016/09/30/2016-09-30-alep/index.html"))
     assert "Dans ce point de situation" in html and "Agence" in html
     assert "search-skip" not in html
+
+
+def test_placeholder_characters_an_author_writes_make_no_link(make_project: MakeProject) -> None:
+    hostile = "Selon l’OMS, \ue000javascript:alert(1)\ue001clic\ue002 et \ue000../x/\ue001y.\n"
+    project = make_project(
+        {
+            **SMALL_REGISTRY,
+            "content/briefings/2016-09-30-alep.fr.md": briefing("Alep", "fr", hostile),
+        }
+    )
+    build(load_config(project / "mkdocs.yml"))
+    html = article(page(project / "site", "fr/briefings/2016/09/30/2016-09-30-alep/index.html"))
+    assert 'href="javascript' not in html
+    assert "javascript:alert(1)\ue001clic" in html  # shown as the text it is
+    # The body's mentions are Markdown links then, checked and rewritten by MkDocs.
+    assert 'Selon l’<a href="../../../../../actors/who/">OMS</a>' in html

@@ -40,7 +40,9 @@ def test_a_failing_output_leaves_the_published_site_untouched(
     with pytest.raises(RuntimeError, match="open data failed"):
         pipeline.build(load_config(project / "mkdocs.yml"))
     assert sorted(p.name for p in (project / "site").iterdir()) == ["published.txt"]
+    # No staging folder is left; the cache beside the site keeps the docs trees written.
     assert sorted(p.name for p in project.iterdir()) == [
+        ".briefing-cache",
         "content",
         "mkdocs.yml",
         "site",

@@ -11,7 +11,16 @@ from generator.index import build_index
 from generator.l10n import L10n
 from generator.load import load_content
 from generator.model import Linked, Mention
-from generator.render import BODY_END, BODY_START, link_mentions, make_environment, render_locale
+from generator.render import (
+    BODY_END,
+    BODY_START,
+    LINK_CLOSE,
+    LINK_HREF_END,
+    LINK_OPEN,
+    link_mentions,
+    locale_pages,
+    make_environment,
+)
 from generator.validate import validate
 
 from .conftest import ROOT, MakeProject
@@ -28,7 +37,7 @@ def test_first_entity_mention_and_every_date_become_links() -> None:
         Mention("date", 12, 17, "jeudi", date=dt.date(2016, 9, 29)),
         Mention("date", 21, 26, "jeudi", date=dt.date(2016, 9, 29)),
     ]
-    linked = link_mentions(body, mentions, lambda m: f"/{m.kind}")
+    linked = link_mentions(body, mentions, lambda m, text: f"[{text}](/{m.kind})")
     assert linked == "[OMS](/actor) et OMS, [jeudi](/date) et [jeudi](/date)."
 
 
@@ -36,7 +45,8 @@ def test_mentions_in_headings_are_not_linked() -> None:
     body = "## MSF calls\n\nMSF said so.\n"
     mentions = [Mention("actor", 3, 6, "MSF", id="msf"), Mention("actor", 14, 17, "MSF", id="msf")]
     assert (
-        link_mentions(body, mentions, lambda m: "/msf") == "## MSF calls\n\n[MSF](/msf) said so.\n"
+        link_mentions(body, mentions, lambda m, text: f"[{text}](/msf)")
+        == "## MSF calls\n\n[MSF](/msf) said so.\n"
     )
 
 
@@ -58,24 +68,37 @@ def render_small(project: Path, locale: str) -> dict[str, str]:
     index = build_index(Linked(content, mentions))
     l10n = L10n(locale, "fr", NullTranslations())
     env = make_environment(ROOT / "site_templates")
-    rendered = render_locale(index, l10n, env, "Site", "fr")
-    return {p.path: p.text for p in rendered.pages}
+    return {p.path: p.text for p in locale_pages(index, l10n, env, "Site", "fr")}
 
 
 def test_briefing_page_in_its_own_language(make_project: MakeProject) -> None:
     pages = render_small(make_project(SMALL_SITE), "fr")
     text = pages["briefings/2016/09/30/2016-09-30-alep.md"]
     assert "\nprerendered: true\n" in text
-    # The body stays Markdown, its links to docs pages, for MkDocs to check and rewrite.
+    # The body stays Markdown; its mentions' links are placeholders holding the page's URL,
+    # made links once MkDocs has converted the body (generator.prerendered).
     body = text.split(BODY_START, 1)[1].split(BODY_END, 1)[0]
+    who, aleppo = "../../../../../actors/who/", "../../../../../places/aleppo/"
     assert (
-        "Selon l’[OMS](../../../../actors/who.md), les combats d’[Alep](../../../../places/aleppo.md)"
-        in body
-    )
-    assert "[Jeudi](../../../../dates/2016/09/29.md)" in body
+        f"Selon l’{LINK_OPEN}{who}{LINK_HREF_END}OMS{LINK_CLOSE}, "
+        f"les combats d’{LINK_OPEN}{aleppo}{LINK_HREF_END}Alep{LINK_CLOSE}"
+    ) in body
+    assert f"{LINK_OPEN}../../../../../dates/2016/09/29/{LINK_HREF_END}Jeudi{LINK_CLOSE}" in body
     assert "3\u202f800" in text  # the figure, as CLDR writes it in French (narrow no-break space)
     # The rest is HTML, its links the URLs a browser follows.
     assert '<a href="../../../../../actors/who/">Organisation mondiale de la santé</a>' in text
+
+
+def test_a_body_holding_the_placeholder_characters_gets_markdown_links(
+    make_project: MakeProject,
+) -> None:
+    project = make_project(SMALL_SITE)
+    briefing = project / "content/briefings/2016-09-30-alep.fr.md"
+    text = briefing.read_text(encoding="utf-8")
+    briefing.write_text(text.replace("Handarat est tombé.", "Handarat \ue001 est tombé."), "utf-8")
+    body = render_small(project, "fr")["briefings/2016/09/30/2016-09-30-alep.md"]
+    assert "Selon l’[OMS](../../../../actors/who.md)" in body
+    assert LINK_OPEN not in body
 
 
 def test_untranslated_briefing_is_shown_in_its_language_with_a_notice(

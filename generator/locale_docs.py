@@ -1,0 +1,229 @@
+"""Each locale's docs tree: rendered and written by a forked worker per locale, kept between builds.
+
+MkDocs reads a locale's pages from its docs tree in the cache folder (``docs_root``). Beside each
+tree, a record (``<locale>.json``) says what it was rendered from: the render key (everything the
+index holds but the bodies, with the templates, catalogs and settings: ``render_cache``) and a
+hash of each story's bodies. When the key is the one recorded, only the story pages whose bodies
+changed are rendered and written again; otherwise the tree is rendered anew. The record is
+removed before a tree is touched and written once it is whole: a tree without its record is
+rendered anew.
+
+A worker writes each page as soon as it is rendered: a locale's pages are never all in memory,
+and none goes back to the parent, which gets the tree's summary (``LocaleDocs``) and starts the
+locale's MkDocs at once, while other locales are still being rendered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import posixpath
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .fingerprint import cache_dir
+from .forked import completed_forked
+from .index import SiteIndex
+from .l10n import L10n
+from .locales import SiteConfig
+from .render import (
+    Page,
+    locale_nav,
+    locale_pages,
+    make_environment,
+    render_story_pages,
+    theme_labels,
+)
+from .render_cache import cache_key, story_bodies
+
+RECORD_VERSION = 1
+
+
+class DocsError(Exception):
+    """A rendered page would be written twice, or outside its locale's docs tree."""
+
+
+@dataclass(frozen=True)
+class LocaleDocs:
+    """A locale's docs tree as written: what the build needs to run MkDocs and report."""
+
+    locale: str
+    site_name: str
+    #: Title and docs path of each section's index page.
+    nav: tuple[tuple[str, str], ...]
+    #: Every page's docs path, in the order rendered.
+    paths: tuple[str, ...]
+    #: The theme's own English labels (palette toggle, footer) and their translations.
+    theme_labels: tuple[tuple[str, str], ...]
+    docs_dir: Path
+    #: Pages rendered by this build: all of them, or the story pages of edited bodies.
+    rendered: int
+
+
+def docs_root(config: SiteConfig) -> Path:
+    """Where the docs trees and their records are kept (an absolute path: MkDocs reads it)."""
+    return cache_dir(config).resolve() / "docs"
+
+
+@contextlib.contextmanager
+def docs_lock(config: SiteConfig) -> Iterator[None]:
+    """Hold the docs trees for the length of a build: another build of the site waits for it
+    (on systems with ``fcntl``; elsewhere, builds of one site must not overlap)."""
+    root = docs_root(config)
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".lock").open("w") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def record_file(config: SiteConfig, locale: str) -> Path:
+    """The record of what a locale's docs tree was rendered from."""
+    return docs_root(config) / f"{locale}.json"
+
+
+def page_document(
+    page: Page, alternates: dict[str, tuple[str, ...]], default_alternates: tuple[str, ...]
+) -> str:
+    """The text MkDocs reads for a page: its front matter gets the locales of its alternates."""
+    text = page.text
+    langs = alternates.get(page.path, default_alternates)
+    if text.startswith("---\n"):
+        text = "---\nalternates: " + json.dumps(list(langs)) + "\n" + text[4:]
+    return text
+
+
+def write_docs(
+    pages: Iterable[Page],
+    docs_dir: Path,
+    alternates: dict[str, tuple[str, ...]],
+    default_alternates: tuple[str, ...],
+) -> tuple[str, ...]:
+    """Write pages into a docs tree, refusing two writes to one path or a path outside; their
+    paths. Each page's front matter gets ``alternates``: the locales whose same page is in its
+    language."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, None] = {}
+    folders: set[str] = set()
+    for page in pages:
+        # Docs paths are ours, relative and '/'-separated: refuse one that would climb out.
+        path = posixpath.normpath(page.path)
+        if path in written or path.startswith(("../", "/")) or path in ("..", "."):
+            raise DocsError(f"refusing to write {page.path} twice or outside {docs_dir}")
+        written[path] = None
+        folder = posixpath.dirname(path)
+        if folder not in folders:
+            (docs_dir / folder).mkdir(parents=True, exist_ok=True)
+            folders.add(folder)
+        text = page_document(page, alternates, default_alternates)
+        (docs_dir / path).write_text(text, encoding="utf-8")
+    return tuple(written)
+
+
+def read_record(config: SiteConfig, locale: str) -> dict[str, Any] | None:
+    """A locale's record, when there is one this version can read."""
+    try:
+        data = json.loads(record_file(config, locale).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != RECORD_VERSION:
+        return None
+    return data
+
+
+def read_locale_docs(config: SiteConfig, locale: str) -> LocaleDocs | None:
+    """A locale's docs tree as the last build left it, when it is whole."""
+    record = read_record(config, locale)
+    if record is None:
+        return None
+    return _summary(config, record, rendered=0)
+
+
+def _summary(config: SiteConfig, record: dict[str, Any], rendered: int) -> LocaleDocs:
+    return LocaleDocs(
+        locale=record["locale"],
+        site_name=record["site_name"],
+        nav=tuple((title, path) for title, path in record["nav"]),
+        paths=tuple(record["paths"]),
+        theme_labels=tuple((english, label) for english, label in record["theme_labels"]),
+        docs_dir=docs_root(config) / record["locale"],
+        rendered=rendered,
+    )
+
+
+def write_locale_docs(
+    config: SiteConfig,
+    index: SiteIndex,
+    l10n: L10n,
+    key: str,
+    alternates: dict[str, tuple[str, ...]],
+) -> LocaleDocs:
+    """Bring a locale's docs tree up to date with the index: the edited story pages alone when
+    nothing else changed, else every page."""
+    locale = l10n.tag
+    docs = docs_root(config) / locale
+    record = read_record(config, locale)
+    bodies = story_bodies(index)
+    env = make_environment(config.templates_dir)
+    record_file(config, locale).unlink(missing_ok=True)
+    if record is not None and record.get("key") == key and docs.is_dir():
+        slugs = {index.story_page(slug): slug for slug in index.versions}
+        changed = [
+            slugs[path] for path, digest in bodies.items() if record["bodies"].get(path) != digest
+        ]
+        pages = render_story_pages(
+            index, l10n, env, record["site_name"], config.default_locale, config.site_url, changed
+        )
+        write_docs(pages, docs, alternates, config.locales)
+        rendered = len(pages)
+    else:
+        shutil.rmtree(docs, ignore_errors=True)
+        site_name = config.name_in(locale)
+        all_pages = locale_pages(
+            index, l10n, env, site_name, config.default_locale, config.site_url
+        )
+        paths = write_docs(all_pages, docs, alternates, config.locales)
+        record = {
+            "version": RECORD_VERSION,
+            "locale": locale,
+            "site_name": site_name,
+            "nav": locale_nav(l10n),
+            "theme_labels": theme_labels(l10n),
+            "paths": paths,
+        }
+        rendered = len(paths)
+    assets = config.templates_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
+    record = {**record, "key": key, "bodies": bodies}
+    temporary = record_file(config, locale).with_suffix(".tmp")
+    temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(record_file(config, locale))
+    return _summary(config, record, rendered)
+
+
+def write_every_locale(
+    config: SiteConfig,
+    index: SiteIndex,
+    l10ns: dict[str, L10n],
+    alternates: dict[str, tuple[str, ...]],
+    workers: int,
+) -> Iterator[LocaleDocs]:
+    """Every locale's docs tree brought up to date, in forked workers side by side; each
+    locale's summary as soon as its tree is written."""
+    key = cache_key(config, index)
+
+    def one(locale: str) -> LocaleDocs:
+        return write_locale_docs(config, index, l10ns[locale], key, alternates)
+
+    return completed_forked(one, config.locales, workers)
