@@ -7,7 +7,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -19,7 +19,7 @@ from .locale_docs import LocaleDocs
 from .locales import SiteConfig, direction
 from .open_graph import og_locale
 from .progress import BuildProgress
-from .publish import make_staging, replace_folder
+from .publish import make_staging, remove_later, replace_folder
 
 #: The MkDocs hooks every locale's build runs.
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
@@ -40,6 +40,8 @@ class BuildReport:
     by_locale: tuple[LocaleReport, ...] = ()
     #: Files of the open data under api/.
     api_files: int = 0
+    #: Every published file's [size, modification time in ns], by path in the site.
+    files: dict[str, list[int]] = field(default_factory=dict)
 
 
 def locale_config(
@@ -148,6 +150,7 @@ def build_site(
     output = config.output_dir
     work = make_staging(output)
     staging = work / "site"
+    published = False
     try:
         names = language_names(config, l10ns)
         workers = jobs or max(1, min(len(config.locales), os.cpu_count() or 1))
@@ -169,17 +172,21 @@ def build_site(
         check_every_page_written(written, staging)
         write_root(config, staging, names)
         move_files(extras, staging)
-        html_files = sum(1 for _ in staging.rglob("*.html"))
-        by_locale = tuple(locale_report(docs, staging / docs.locale) for docs in written)
-        api_files = sum(1 for p in (staging / "api").rglob("*") if p.is_file())
-        keep_unchanged_files(staging, output)
+        files = keep_unchanged_files(staging, output)
+        html_files = sum(1 for path in files if path.endswith(".html"))
+        by_locale = tuple(locale_report(docs, files) for docs in written)
+        api_files = sum(1 for path in files if path.startswith("api/"))
         replace_folder(staging, output)
-        promote_manifests(config, work, tuple(docs.locale for docs in written))
+        published = True
+        promote_manifests(config, work, tuple(docs.locale for docs in written), files)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if published:
+            remove_later(work)  # the previous site is there now
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     pages = sum(len(docs.paths) for docs in written)
     return BuildReport(
-        tuple(docs.locale for docs in written), pages, html_files, by_locale, api_files
+        tuple(docs.locale for docs in written), pages, html_files, by_locale, api_files, files
     )
 
 

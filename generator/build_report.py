@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,13 +53,16 @@ class LocaleReport:
         return f"{self.locale}: {counts} → {self.html_files} HTML files{feeds}"
 
 
-def locale_report(docs: LocaleDocs, site_dir: Path) -> LocaleReport:
-    """Count a locale's pages by kind, and the HTML files and feeds in its output."""
+def locale_report(docs: LocaleDocs, files: Iterable[str]) -> LocaleReport:
+    """Count a locale's pages by kind, and the HTML files and feeds in its output (``files``:
+    the site's files, by path)."""
     counts = Counter(page_kind(path) for path in docs.paths)
     kinds = [kind for kind, _ in PAGE_KINDS] + [OTHER]
+    prefix = f"{docs.locale}/"
+    mine = [path for path in files if path.startswith(prefix)]
     return LocaleReport(
         docs.locale,
         tuple((kind, counts[kind]) for kind in kinds),
-        sum(1 for _ in site_dir.rglob("*.html")),
-        int((site_dir / FEED_FILE).is_file()),
+        sum(1 for path in mine if path.endswith(".html")),
+        int(prefix + FEED_FILE in mine),
     )

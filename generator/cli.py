@@ -65,7 +65,7 @@ def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | Non
 
     Example: briefing build --strict --site-url https://example.org/briefings/
     """
-    from .fingerprint import Stamp, input_fingerprint, site_manifest, up_to_date, write_stamp
+    from .fingerprint import Stamp, input_fingerprint, up_to_date, write_stamp
 
     config = _config(config_file)
     if site_url is not None:
@@ -110,7 +110,7 @@ def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | Non
         f"{len(report.locales)} locales: {', '.join(report.locales)}) in {config.output_dir}"
     )
     diagnostics = tuple(str(diagnostic) for diagnostic in checked.diagnostics)
-    write_stamp(config, Stamp(fingerprint, site_manifest(config.output_dir), diagnostics, summary))
+    write_stamp(config, Stamp(fingerprint, report.files, diagnostics, summary))
     _report(checked.diagnostics)
     if strict and checked.diagnostics:
         click.echo("warnings are errors under --strict", err=True)

@@ -93,11 +93,16 @@ def input_fingerprint(config: SiteConfig) -> str:
 
 
 def site_manifest(site: Path) -> dict[str, list[int]]:
-    """Each file of the published site: [size, modification time in ns], by path.
+    """Each file of the published site: [size, modification time in ns], by path."""
+    return {path: [stat.st_size, stat.st_mtime_ns] for path, stat in walk_files(site)}
 
-    Walked with ``os.scandir``: a no-op build reads it, and at N = 1,000 the site's 7,071 files
+
+def walk_files(root: Path) -> list[tuple[str, os.stat_result]]:
+    """Every file under ``root`` (not following links to folders), by '/'-separated path, sorted.
+
+    With ``os.scandir``: a no-op build reads the whole site, and at N = 1,000 its 7,071 files
     took ``Path.rglob`` 0.76 s to list and stat, ``os.scandir`` 0.13 s (warm disk cache)."""
-    manifest: dict[str, list[int]] = {}
+    found: list[tuple[str, os.stat_result]] = []
 
     def walk(folder: str, prefix: str) -> None:
         with os.scandir(folder) as entries:
@@ -105,12 +110,12 @@ def site_manifest(site: Path) -> dict[str, list[int]]:
                 if entry.is_dir(follow_symlinks=False):
                     walk(entry.path, f"{prefix}{entry.name}/")
                 elif entry.is_file():
-                    stat = entry.stat()
-                    manifest[prefix + entry.name] = [stat.st_size, stat.st_mtime_ns]
+                    found.append((prefix + entry.name, entry.stat()))
 
-    if site.is_dir():
-        walk(str(site), "")
-    return dict(sorted(manifest.items()))
+    if root.is_dir():
+        walk(str(root), "")
+    found.sort(key=lambda item: item[0])
+    return found
 
 
 @dataclass(frozen=True)

@@ -1,47 +1,113 @@
-"""Run one function over a few items in forked worker processes, when the platform can fork.
+"""Run one function over a few items in forked child processes, when the platform can fork.
 
-The render stage works on the whole site index, once per locale. Forked workers inherit the
+The render stage works on the whole site index, once per locale. A forked child inherits the
 index as it is in memory: nothing is pickled on the way in, only each result on the way back.
-Where ``fork`` is not available (Windows, or one worker asked), the items run in this process.
+Each item gets a child of its own, which ends as soon as its result is sent: its memory is
+given back then, not when the last item is done. Where ``fork`` is not available (Windows, or
+one worker asked), the items run in this process.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
+import os
+import pickle
+import selectors
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: The function the forked workers run: set just before they are forked, read by them.
-_task: Callable[[Any], Any] | None = None
 
-
-def _run(item: Any) -> Any:
-    assert _task is not None
-    return _task(item)
+class ChildFailed(Exception):
+    """A forked child raised an exception that could not be sent back as itself, or died."""
 
 
 def completed_forked(function: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
-    """``function(item)`` for each item, with up to ``workers`` forked processes, each result
-    as soon as it is ready (in the order they finish). An item's exception is raised here."""
-    global _task
-    workers = min(workers, len(items))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    """``function(item)`` for each item, in up to ``workers`` forked children at once, each
+    result as soon as it is ready (in the order they finish). An item's exception is raised
+    here."""
+    if workers < 2 or not hasattr(os, "fork"):
         yield from (function(item) for item in items)
         return
-    _task = function
+    # Objects the children only read stay shared: the collector would write to every one.
+    gc.freeze()
+    pending = list(items)
+    running: dict[int, tuple[int, bytearray]] = {}  # pipe → (child, what it sent so far)
+    selector = selectors.DefaultSelector()
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_run, item) for item in items]
-            try:
-                for future in as_completed(futures):
-                    yield future.result()
-            finally:
-                for future in futures:
-                    future.cancel()
+        while pending or running:
+            while pending and len(running) < workers:
+                pipe, child = _start(function, pending.pop(0))
+                running[pipe] = (child, bytearray())
+                selector.register(pipe, selectors.EVENT_READ)
+            for key, _ in selector.select():
+                pipe = key.fd
+                chunk = os.read(pipe, 1 << 20)
+                if chunk:
+                    running[pipe][1].extend(chunk)
+                    continue
+                selector.unregister(pipe)
+                os.close(pipe)
+                child, data = running.pop(pipe)
+                _, status = os.waitpid(child, 0)
+                yield _result(bytes(data), status)
     finally:
-        _task = None
+        for pipe, (child, _) in running.items():
+            selector.unregister(pipe)
+            os.close(pipe)
+            _end(child)
+        selector.close()
+        gc.unfreeze()
+
+
+def run_forked(function: Callable[[T], R], item: T) -> R:
+    """``function(item)`` in a forked child (here where processes cannot fork): the memory it
+    takes is given back as soon as it is done."""
+    return next(completed_forked(function, [item], workers=2))
+
+
+def _start(function: Callable[[T], R], item: T) -> tuple[int, int]:
+    """Fork a child that runs ``function(item)`` and sends the outcome; (pipe, child's pid)."""
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child:
+        os.close(writer)
+        return reader, child
+    os.close(reader)
+    try:
+        try:
+            outcome = pickle.dumps(("result", function(item)))
+        except BaseException as error:  # sent back whole when it can be
+            text = "".join(traceback.format_exception(error))
+            try:
+                outcome = pickle.dumps(("error", error, text))
+            except Exception:
+                outcome = pickle.dumps(("error", None, text))
+        with os.fdopen(writer, "wb") as out:
+            out.write(outcome)
+    finally:
+        os._exit(0)
+
+
+def _result(data: bytes, status: int) -> Any:
+    try:
+        outcome = pickle.loads(data)
+    except Exception as exc:
+        raise ChildFailed(f"a forked child died (wait status {status})") from exc
+    if outcome[0] == "result":
+        return outcome[1]
+    _, error, text = outcome
+    if isinstance(error, BaseException):
+        raise error
+    raise ChildFailed(text)
+
+
+def _end(child: int) -> None:
+    try:
+        os.kill(child, 9)
+        os.waitpid(child, 0)
+    except OSError:
+        pass

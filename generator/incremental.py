@@ -2,8 +2,8 @@
 
 Each locale's MkDocs run (``generator.page_cache``) reads the manifest the last successful build
 left in the cache folder and writes a new one into the staging folder. Only after the site has
-been published does ``promote_manifests`` move the new manifests into the cache, each page with
-the size and modification time of its published file: a failed build leaves the cache as it was,
+been published does ``promote_manifests`` move the new manifests into the cache, with the size and
+modification time of each published file beside them: a failed build leaves the cache as it was,
 and a page whose published file has since changed is rebuilt.
 """
 
@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .fingerprint import cache_dir, settings_fingerprint
+from .fingerprint import cache_dir, settings_fingerprint, walk_files
 from .locales import SiteConfig
 from .page_cache import link_or_copy, settings_file
 from .prerendered import BODY_CACHE
@@ -43,6 +43,7 @@ def write_cache_settings(config: SiteConfig, locale: str, config_file: Path, wor
         "settings": settings_fingerprint(config),
         "previous_site": str((config.output_dir / locale).resolve()),
         "manifest_in": str(manifest_file(config, locale).resolve()),
+        "stats_in": str(stats_file(config, locale).resolve()),
         "manifest_out": str(staged_manifest(work, locale)),
     }
     settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
@@ -76,49 +77,58 @@ def run_locale(config_file: Path, progress: LocaleProgress | None = None) -> tup
         return returncode, errors.read()
 
 
-def keep_unchanged_files(staging: Path, output: Path) -> int:
-    """Replace each staged file identical to the published one by a link to it; how many.
+def keep_unchanged_files(staging: Path, output: Path) -> dict[str, list[int]]:
+    """Replace each staged file identical to the published one by a link to it; every staged
+    file's [size, modification time in ns] afterwards, by path (the published site's, once the
+    staging folder is swapped in: a rename keeps both).
 
     Unchanged files then keep their modification time (and inode) from one build to the next.
     """
-    if not output.is_dir():
-        return 0
-    kept = 0
-    for staged in staging.rglob("*"):
-        if not staged.is_file() or staged.is_symlink():
-            continue
-        published = output / staged.relative_to(staging)
+    files = {}
+    for path, stat in walk_files(staging):
+        staged, published = staging / path, output / path
         try:
-            if os.path.samestat(staged.stat(), published.stat()):
-                continue
+            before = published.stat()
         except OSError:
-            continue
-        if published.is_file() and filecmp.cmp(staged, published, shallow=False):
+            before = None
+        if (
+            before is not None
+            and not os.path.samestat(stat, before)
+            and before.st_size == stat.st_size
+            and filecmp.cmp(staged, published, shallow=False)
+        ):
             staged.unlink()
             link_or_copy(published, staged)
-            kept += 1
-    return kept
+            stat = before
+        files[path] = [stat.st_size, stat.st_mtime_ns]
+    return files
 
 
-def promote_manifests(config: SiteConfig, work: Path, locales: tuple[str, ...]) -> None:
-    """Move the staged manifests into the cache, each page with its published file's stat."""
+def stats_file(config: SiteConfig, locale: str) -> Path:
+    """The size and modification time of each published file of a locale, by path."""
+    return cache_dir(config) / "pages" / f"{locale}.stats.json"
+
+
+def promote_manifests(
+    config: SiteConfig, work: Path, locales: tuple[str, ...], files: dict[str, list[int]]
+) -> None:
+    """Move the staged manifests into the cache, with the published files' stats beside them
+    (``files``: every published file's [size, modification time], by path in the site)."""
     for locale in locales:
         staged = staged_manifest(work, locale)
         if not staged.is_file():
             continue
-        data = json.loads(staged.read_text(encoding="utf-8"))
-        published = config.output_dir / locale
-        for entry in data["pages"].values():
-            try:
-                stat = (published / entry["dest"]).stat()
-            except OSError:
-                continue
-            entry["stat"] = [stat.st_size, stat.st_mtime_ns]
+        prefix = f"{locale}/"
+        stats = {
+            path[len(prefix) :]: stat for path, stat in files.items() if path.startswith(prefix)
+        }
         target = manifest_file(config, locale)
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(target)
+        # The stats first: a manifest with stats from an older build only misses more pages.
+        temporary = stats_file(config, locale).with_suffix(".tmp")
+        temporary.write_text(json.dumps(stats), encoding="utf-8")
+        temporary.replace(stats_file(config, locale))
+        staged.replace(target)
 
 
 def forget_manifests(config: SiteConfig, locales: tuple[str, ...]) -> None:

@@ -12,8 +12,8 @@ pages of the navigation are always rebuilt (their previous/next links name other
 
 The settings file beside the config (``page_cache.settings_file``) says where the published
 locale is, which manifest to read and where to write the new one; without it, a plain build.
-The new manifest holds no file stats: the parent adds them once the site is published
-(``generator.incremental``).
+The published files' sizes and modification times are read from the stats file the parent wrote
+beside the manifest once the site was published (``generator.incremental``).
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ class PageCache:
     previous_site: Path
     nav_pages: frozenset[str]
     old: dict[str, dict[str, Any]]
+    #: Each published file's [size, modification time in ns], by its path in the locale.
+    stats: dict[str, list[int]] = field(default_factory=dict)
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     reused: set[str] = field(default_factory=set)
@@ -84,7 +86,7 @@ class PageCache:
             stat = published.stat()
         except OSError:
             return None
-        if entry.get("stat") != [stat.st_size, stat.st_mtime_ns]:
+        if self.stats.get(page.file.dest_uri) != [stat.st_size, stat.st_mtime_ns]:
             return None
         return entry
 
@@ -115,6 +117,15 @@ def read_manifest(path: Path, key: str) -> dict[str, dict[str, Any]]:
         return {}
     pages = data.get("pages")
     return pages if isinstance(pages, dict) else {}
+
+
+def read_stats(path: Path) -> dict[str, list[int]]:
+    """The published files' stats the parent recorded; none when unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
@@ -166,7 +177,7 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
             link_or_copy(cache.previous_site / page.file.dest_uri, Path(page.file.abs_dest_path))
             if entries is not None:
                 entries.extend(entry["entries"])
-            cache.new[src] = {k: v for k, v in entry.items() if k != "stat"}
+            cache.new[src] = entry
             return
         before = len(entries) if entries is not None else 0
         if src in deferred:
@@ -293,6 +304,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             previous_site=Path(settings["previous_site"]),
             nav_pages=frozenset(_nav_pages(config.nav)),
             old=read_manifest(Path(settings["manifest_in"]), key),
+            stats=read_stats(Path(settings["stats_in"])),
         )
         helpers = install(cache, emit)
     config.plugins.on_startup(command="build", dirty=False)
@@ -306,12 +318,22 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             helper.stop()
         config.plugins.on_shutdown()
     if cache is not None:
-        manifest = {"version": MANIFEST_VERSION, "key": cache.key, "pages": cache.new}
-        out = Path(settings["manifest_out"])
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        write_manifest(Path(settings["manifest_out"]), cache)
         emit(f"reused {len(cache.reused)}")
     return 0
+
+
+def write_manifest(out: Path, cache: PageCache) -> None:
+    """The manifest of this build, written page by page: as one JSON string it holds every
+    page's search entries a second time, at the end of the run, when its memory peaks."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    head = {"version": MANIFEST_VERSION, "key": cache.key}
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps(head)[:-1] + ', "pages": {')
+        for number, (src, entry) in enumerate(cache.new.items()):
+            handle.write(("," if number else "") + json.dumps(src, ensure_ascii=False) + ":")
+            handle.write(json.dumps(entry, ensure_ascii=False))
+        handle.write("}}")
 
 
 def _emit(line: str) -> None:

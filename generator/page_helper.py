@@ -1,10 +1,11 @@
 """A second process that builds a locale's pages alongside its MkDocs run, page by page.
 
 Three locales on two cores: two MkDocs runs side by side, then the third alone, one core idle.
-So at its first page, a locale's run forks a helper: both walk MkDocs' list of pages, and each
-page is built by whichever process claims it first (a flag per page in shared memory). A helper
-with no core to run on claims few pages; once the other locales are done, the two share the
-pages left. The pages are the same as one process makes; only who writes each file differs.
+So at its first page, a locale's run forks a helper, at the lowest priority: both walk MkDocs'
+list of pages, and each page is built by whichever process claims it first (a flag per page in
+shared memory). While other runs and renders keep the cores busy the helper claims few pages;
+once they are done, the two share the pages left. The pages are the same as one process makes;
+only who writes each file differs.
 
 The helper sends back what the run records of its pages (``PageCache.new``: search entries,
 anchors, links), the cache hits it made, and its log records; the run takes them in before
@@ -64,6 +65,9 @@ class PageHelper:
         helper = cls(context.RawArray("b", pages), context.Lock(), reader, writer)
         pid = os.fork()
         if pid == 0:
+            # Idle cores only: while the other locales' runs and renders are busy, the helper
+            # waits; once they are done, it takes the core they leave.
+            os.nice(19)
             helper.in_helper = True
             os.close(reader)
             logger = logging.getLogger("mkdocs")

@@ -11,6 +11,7 @@ from .audit import audit
 from .build import BuildReport, build_site
 from .diagnostics import Diagnostic
 from .feeds import write_feeds
+from .forked import run_forked
 from .i18n import untranslated
 from .index import SiteIndex, build_index
 from .l10n import L10n, load_translations
@@ -79,9 +80,14 @@ def build(
 
     def extra_outputs(site_dir: Path, written: Sequence[LocaleDocs]) -> None:
         pages = {docs.locale: docs.paths for docs in written}
-        write_feeds(site_dir, config, index, l10ns)
-        write_sitemaps(site_dir, config, index, pages, alternates)
-        write_open_data(site_dir, config, index, l10ns)
+
+        def write(_: None) -> None:
+            write_feeds(site_dir, config, index, l10ns)
+            write_sitemaps(site_dir, config, index, pages, alternates)
+            write_open_data(site_dir, config, index, l10ns)
+
+        # In a child of its own, while MkDocs runs: its memory is given back once written.
+        run_forked(write, None)
 
     with docs_lock(config):
         report = build_site(

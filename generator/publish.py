@@ -61,14 +61,14 @@ def _owner_alive(owner_file: Path) -> bool:
 
 
 def replace_folder(staging: Path, output: Path) -> None:
-    """Put ``staging`` at ``output``; the previous ``output`` stays whole until then.
+    """Put ``staging`` at ``output``; the previous ``output`` stays whole until then, and is left
+    at ``staging``'s path for the caller to remove with the staging folder.
 
     On Linux both folders are exchanged in one atomic rename (``renameat2(RENAME_EXCHANGE)``):
     a reader always finds a whole site at ``output``. Elsewhere, or on a file system that cannot
     exchange, two renames leave ``output`` missing for the instant between them.
     """
     if output.exists() and _exchange(staging, output):
-        shutil.rmtree(staging)  # now the previous site
         return
     old = _aside(output)
     if old.exists():
@@ -77,7 +77,30 @@ def replace_folder(staging: Path, output: Path) -> None:
         output.rename(old)
     staging.rename(output)
     if old.exists():
-        shutil.rmtree(old)
+        old.rename(staging)
+
+
+def remove_later(work: Path) -> None:
+    """Remove a staging folder — by then the previous site, some 8,000 folders at N = 1,000,
+    1.8 s to remove — in a process of its own, so that the build ends without waiting for it.
+
+    The process names itself the folder's owner: if it dies, the next build removes the rest
+    (``remove_stale_staging``). Where processes cannot fork, the folder is removed here.
+    """
+    if not hasattr(os, "fork"):
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    child = os.fork()
+    if child:
+        os.waitpid(child, 0)  # the child ends at once; its own child removes the folder
+        return
+    try:  # a child of its own session, then a grandchild the parent never waits for
+        os.setsid()
+        if os.fork() == 0:
+            (work / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        os._exit(0)
 
 
 def _aside(output: Path) -> Path:

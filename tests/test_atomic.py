@@ -23,9 +23,15 @@ from .treehash import hash_tree
 TRANSLATION = "content/briefings/2016-09-30-alep.ar.md"
 
 
-def leftovers(project: Path) -> list[str]:
-    """What a build may leave beside site/: staging folders and a previous site moved aside."""
-    return sorted(p.name for p in project.iterdir() if p.name.startswith((".build-", "site.")))
+def leftovers(project: Path, wait: float = 0) -> list[str]:
+    """What a build may leave beside site/: staging folders and a previous site moved aside;
+    after a published build, what is still there once its remover had ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = sorted(p.name for p in project.iterdir() if p.name.startswith((".build-", "site.")))
+        if not found or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -80,7 +86,7 @@ def test_a_killed_build_leaves_the_site_untouched_and_the_next_build_clears_up(
     assert (stale / OWNER_FILE).read_text() == str(process.pid)
 
     build(load_config(published / "mkdocs.yml"))
-    assert leftovers(published) == []
+    assert leftovers(published, wait=30) == []
     assert (published / "site/ar/briefings/2016/09/30/2016-09-30-alep/index.html").is_file()
     assert "نص جديد" in (
         published / "site/ar/briefings/2016/09/30/2016-09-30-alep/index.html"
@@ -116,7 +122,18 @@ def test_replace_folder_puts_the_new_site_in_place(
     (staging / "new.html").write_text("new")
     replace_folder(staging, output)
     assert hash_tree(output).keys() == {"new.html"}
-    assert not staging.exists() and not (tmp_path / "site.old").exists()
+    # The previous site is left where the staging folder was, for the build to remove.
+    assert hash_tree(staging).keys() == {"old.html"}
+    assert not (tmp_path / "site.old").exists()
+
+
+def test_a_published_builds_staging_folder_is_removed_by_a_process_of_its_own(
+    make_project: MakeProject,
+) -> None:
+    project = make_project(SMALL_SITE)
+    build(load_config(project / "mkdocs.yml"))
+    build(load_config(project / "mkdocs.yml"))
+    assert leftovers(project, wait=30) == []
 
 
 def test_only_staging_folders_of_dead_builds_are_removed(tmp_path: Path) -> None:

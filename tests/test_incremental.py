@@ -92,7 +92,14 @@ def test_nothing_changed_prints_up_to_date_and_leaves_the_site_alone(built: Path
 
 def test_the_cache_is_kept_beside_the_site_not_in_it(built: Path) -> None:
     assert (built / ".briefing-cache/site/build.json").is_file()
-    assert sorted(manifests(built)) == ["ar.json", "en.json", "fr.json"]
+    assert sorted(manifests(built)) == [
+        "ar.json",
+        "ar.stats.json",
+        "en.json",
+        "en.stats.json",
+        "fr.json",
+        "fr.stats.json",
+    ]
     assert not [p for p in (built / "site").rglob("*") if "cache" in p.name]
 
 
