@@ -13,7 +13,13 @@ from pathlib import Path
 import jinja2
 
 from .build_report import LocaleReport, html_file, locale_report, missing_pages
-from .incremental import keep_unchanged_files, promote_manifests, run_locale, write_cache_settings
+from .incremental import (
+    keep_unchanged_files,
+    promote_manifests,
+    reuse_published_locale,
+    run_locale,
+    write_cache_settings,
+)
 from .l10n import L10n
 from .locale_docs import LocaleDocs
 from .locales import SiteConfig, direction
@@ -162,6 +168,11 @@ def build_site(
                 written.append(docs)
                 if progress is not None:
                     progress.locale(docs.locale, f"rendered {docs.rendered}")
+                # A locale whose docs are as they were is published as it was: no MkDocs run.
+                if docs.changed == 0 and reuse_published_locale(config, docs.locale, work):
+                    if progress is not None:
+                        progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
+                    continue
                 config_file = write_locale_config(config, docs, work, names)
                 runs.append(pool.submit(run_mkdocs, config_file, progress))
             written.sort(key=lambda docs: config.locales.index(docs.locale))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -129,6 +130,28 @@ def promote_manifests(
         temporary.write_text(json.dumps(stats), encoding="utf-8")
         temporary.replace(stats_file(config, locale))
         staged.replace(target)
+
+
+def reuse_published_locale(config: SiteConfig, locale: str, work: Path) -> bool:
+    """Stage a locale's published files as they are (hard links) with its manifest, when they are
+    still those the last build published; whether it was done. For a locale whose docs did not
+    change: its MkDocs run would write the same files."""
+    published = config.output_dir / locale
+    try:
+        stats = json.loads(stats_file(config, locale).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    manifest = manifest_file(config, locale)
+    files = walk_files(published)
+    if not manifest.is_file() or stats != {p: [s.st_size, s.st_mtime_ns] for p, s in files}:
+        return False
+    staging = work / "site" / locale
+    for path, _ in files:
+        link_or_copy(published / path, staging / path)
+    staged = staged_manifest(work, locale)
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(manifest, staged)
+    return True
 
 
 def forget_manifests(config: SiteConfig, locales: tuple[str, ...]) -> None:

@@ -61,6 +61,9 @@ class LocaleDocs:
     docs_dir: Path
     #: Pages rendered by this build: all of them, or the story pages of edited bodies.
     rendered: int
+    #: Pages whose document differs from the last build's (all, when rendered anew): with none,
+    #: the locale's published pages stand as they are (``build.build_site``).
+    changed: int
 
 
 def docs_root(config: SiteConfig) -> Path:
@@ -146,10 +149,10 @@ def read_locale_docs(config: SiteConfig, locale: str) -> LocaleDocs | None:
     record = read_record(config, locale)
     if record is None:
         return None
-    return _summary(config, record, rendered=0)
+    return _summary(config, record, rendered=0, changed=0)
 
 
-def _summary(config: SiteConfig, record: dict[str, Any], rendered: int) -> LocaleDocs:
+def _summary(config: SiteConfig, record: dict[str, Any], rendered: int, changed: int) -> LocaleDocs:
     return LocaleDocs(
         locale=record["locale"],
         site_name=record["site_name"],
@@ -158,6 +161,7 @@ def _summary(config: SiteConfig, record: dict[str, Any], rendered: int) -> Local
         theme_labels=tuple((english, label) for english, label in record["theme_labels"]),
         docs_dir=docs_root(config) / record["locale"],
         rendered=rendered,
+        changed=changed,
     )
 
 
@@ -178,14 +182,15 @@ def write_locale_docs(
     record_file(config, locale).unlink(missing_ok=True)
     if record is not None and record.get("key") == key and docs.is_dir():
         slugs = {index.story_page(slug): slug for slug in index.versions}
-        changed = [
+        edited = [
             slugs[path] for path, digest in bodies.items() if record["bodies"].get(path) != digest
         ]
         pages = render_story_pages(
-            index, l10n, env, record["site_name"], config.default_locale, config.site_url, changed
+            index, l10n, env, record["site_name"], config.default_locale, config.site_url, edited
         )
-        write_docs(pages, docs, alternates, config.locales)
-        rendered = len(pages)
+        fresh = [page for page in pages if not _same_document(page, docs, alternates, config)]
+        write_docs(fresh, docs, alternates, config.locales)
+        rendered, changed = len(pages), len(fresh)
     else:
         shutil.rmtree(docs, ignore_errors=True)
         site_name = config.name_in(locale)
@@ -201,7 +206,7 @@ def write_locale_docs(
             "theme_labels": theme_labels(l10n),
             "paths": paths,
         }
-        rendered = len(paths)
+        rendered = changed = len(paths)
     assets = config.templates_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
@@ -209,7 +214,18 @@ def write_locale_docs(
     temporary = record_file(config, locale).with_suffix(".tmp")
     temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     temporary.replace(record_file(config, locale))
-    return _summary(config, record, rendered)
+    return _summary(config, record, rendered, changed)
+
+
+def _same_document(
+    page: Page, docs: Path, alternates: dict[str, tuple[str, ...]], config: SiteConfig
+) -> bool:
+    """Whether the tree already holds this page's document, byte for byte."""
+    try:
+        written = (docs / page.path).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return written == page_document(page, alternates, config.locales)
 
 
 def write_every_locale(

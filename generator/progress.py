@@ -25,8 +25,9 @@ class BuildProgress(Protocol):
         """A stage of the pipeline starts (the previous one is done)."""
 
     def locale(self, locale: str, line: str) -> None:
-        """A line about a locale: "rendered N" (pages rendered into its docs tree), then from its
-        MkDocs run "total N", "pages N" and "reused N"."""
+        """A line about a locale: "rendered N" (pages rendered into its docs tree), "unchanged N"
+        (its published pages kept, no MkDocs run), or from its MkDocs run "total N", "pages N"
+        and "reused N"."""
 
     def close(self) -> None:
         """The build is over, successful or not."""
@@ -50,6 +51,8 @@ class LogProgress:
         word, _, number = line.partition(" ")
         if word == "rendered":
             self._print(f"{locale}: {number} pages rendered")
+        elif word == "unchanged":
+            self._print(f"{locale}: unchanged, its {number} pages published as they were")
         elif word == "total":
             self._print(f"{locale}: building {number} pages")
         elif word == "reused":
@@ -90,6 +93,8 @@ class TerminalProgress:
         with self.lock:
             if word == "rendered":
                 self.bars.console.print(f"  {locale}: {number} pages rendered")
+            elif word == "unchanged":
+                self.bars.console.print(f"  {locale}: unchanged, published as it was")
             elif word == "total":
                 self.locales[locale] = self.bars.add_task(f"  {locale}", total=int(number))
             elif locale in self.locales and word == "pages":

@@ -6,6 +6,7 @@ import ctypes
 import errno
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -98,7 +99,9 @@ def remove_later(work: Path) -> None:
         os.setsid()
         if os.fork() == 0:
             (work / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
-            shutil.rmtree(work, ignore_errors=True)
+            # A fresh interpreter: a copy of this process would hold its memory meanwhile.
+            code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+            os.execv(sys.executable, [sys.executable, "-c", code, str(work)])
     finally:
         os._exit(0)
 

@@ -266,6 +266,25 @@ def test_an_edited_body_renders_only_its_story_pages_again(
     assert docs_texts(built) == docs_texts(fresh.parent / "fresh")
 
 
+def test_a_locale_whose_pages_did_not_change_is_published_as_it_was(
+    built: Path, tmp_path: Path
+) -> None:
+    # The French version changed: the French page, and the Arabic one that shows it for want
+    # of an Arabic version. English shows its own version: no page of it changed.
+    before = file_identities(built / "site")
+    add_filler(built)
+    result = build(built)
+    lines = (result.stderr or "").splitlines()
+    assert "en: unchanged, its 20 pages published as they were" in lines
+    assert not any(line.startswith("en: building") for line in lines)
+    assert any(line.startswith("fr: building") for line in lines)
+    changed = rewritten(before, built / "site")
+    assert not [path for path in changed if path.startswith("en/")]
+    assert "fr/briefings/2016/09/30/2016-09-30-alep/index.html" in changed
+    fresh = tmp_path / "fresh"
+    assert differences(hash_tree(built / "site"), hash_tree(clean_build_of(built, fresh))) == []
+
+
 def test_a_changed_mention_renders_every_page_again(built: Path) -> None:
     path = built / FRENCH
     path.write_text(path.read_text(encoding="utf-8") + "MSF demande une trêve.\n", encoding="utf-8")
