@@ -180,7 +180,7 @@ def write_locale_docs(
     bodies = story_bodies(index)
     env = make_environment(config.templates_dir)
     record_file(config, locale).unlink(missing_ok=True)
-    if record is not None and record.get("key") == key and docs.is_dir():
+    if record is not None and record.get("key") == key and _whole(docs, record["paths"]):
         slugs = {index.story_page(slug): slug for slug in index.versions}
         edited = [
             slugs[path] for path, digest in bodies.items() if record["bodies"].get(path) != digest
@@ -215,6 +215,11 @@ def write_locale_docs(
     temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     temporary.replace(record_file(config, locale))
     return _summary(config, record, rendered, changed)
+
+
+def _whole(docs: Path, paths: list[str]) -> bool:
+    """Whether every page the record lists is still in the tree (nobody removed one)."""
+    return all((docs / path).is_file() for path in paths)
 
 
 def _same_document(

@@ -285,6 +285,15 @@ def test_a_locale_whose_pages_did_not_change_is_published_as_it_was(
     assert differences(hash_tree(built / "site"), hash_tree(clean_build_of(built, fresh))) == []
 
 
+def test_a_tree_missing_a_page_is_rendered_anew(built: Path) -> None:
+    config = load_config(built / "mkdocs.yml")
+    (docs_root(config) / "en/actors/who.md").unlink()
+    add_filler(built)
+    docs = write_docs_again(built)
+    assert docs["en"].rendered == len(docs["en"].paths)
+    assert (docs_root(config) / "en/actors/who.md").is_file()
+
+
 def test_a_changed_mention_renders_every_page_again(built: Path) -> None:
     path = built / FRENCH
     path.write_text(path.read_text(encoding="utf-8") + "MSF demande une trêve.\n", encoding="utf-8")
