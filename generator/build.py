@@ -169,7 +169,9 @@ def build_site(
                 if progress is not None:
                     progress.locale(docs.locale, f"rendered {docs.rendered}")
                 # A locale whose docs are as they were is published as it was: no MkDocs run.
-                if docs.changed == 0 and reuse_published_locale(config, docs.locale, work):
+                if docs.changed == 0 and reuse_published_locale(
+                    config, docs.locale, docs.generation, work
+                ):
                     if progress is not None:
                         progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
                     continue
@@ -189,7 +191,7 @@ def build_site(
         api_files = sum(1 for path in files if path.startswith("api/"))
         replace_folder(staging, output)
         published = True
-        promote_manifests(config, work, tuple(docs.locale for docs in written), files)
+        promote_manifests(config, work, {docs.locale: docs.generation for docs in written}, files)
     finally:
         if published:
             remove_later(work)  # the previous site is there now

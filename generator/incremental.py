@@ -111,11 +111,12 @@ def stats_file(config: SiteConfig, locale: str) -> Path:
 
 
 def promote_manifests(
-    config: SiteConfig, work: Path, locales: tuple[str, ...], files: dict[str, list[int]]
+    config: SiteConfig, work: Path, generations: dict[str, str], files: dict[str, list[int]]
 ) -> None:
     """Move the staged manifests into the cache, with the published files' stats beside them
-    (``files``: every published file's [size, modification time], by path in the site)."""
-    for locale in locales:
+    (``files``: every published file's [size, modification time], by path in the site) and the
+    generation of the docs tree each locale was built from (``generations``)."""
+    for locale, generation in generations.items():
         staged = staged_manifest(work, locale)
         if not staged.is_file():
             continue
@@ -127,23 +128,29 @@ def promote_manifests(
         target.parent.mkdir(parents=True, exist_ok=True)
         # The stats first: a manifest with stats from an older build only misses more pages.
         temporary = stats_file(config, locale).with_suffix(".tmp")
-        temporary.write_text(json.dumps(stats), encoding="utf-8")
+        record = {"generation": generation, "files": stats}
+        temporary.write_text(json.dumps(record), encoding="utf-8")
         temporary.replace(stats_file(config, locale))
         staged.replace(target)
 
 
-def reuse_published_locale(config: SiteConfig, locale: str, work: Path) -> bool:
-    """Stage a locale's published files as they are (hard links) with its manifest, when they are
-    still those the last build published; whether it was done. For a locale whose docs did not
-    change: its MkDocs run would write the same files."""
+def reuse_published_locale(config: SiteConfig, locale: str, generation: str, work: Path) -> bool:
+    """Stage a locale's published files as they are (hard links) with its manifest, when they
+    were built from the docs tree of this ``generation`` and are still as they were published;
+    whether it was done. For a locale whose docs did not change: its MkDocs run would write the
+    same files. (A build that wrote the docs but failed, or was killed, before publishing left
+    the tree a generation ahead of the published site.)"""
     published = config.output_dir / locale
     try:
-        stats = json.loads(stats_file(config, locale).read_text(encoding="utf-8"))
+        record = json.loads(stats_file(config, locale).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return False
+    if not isinstance(record, dict) or not generation or record.get("generation") != generation:
         return False
     manifest = manifest_file(config, locale)
     files = walk_files(published)
-    if not manifest.is_file() or stats != {p: [s.st_size, s.st_mtime_ns] for p, s in files}:
+    stats = {path: [stat.st_size, stat.st_mtime_ns] for path, stat in files}
+    if not manifest.is_file() or record.get("files") != stats:
         return False
     staging = work / "site" / locale
     for path, _ in files:

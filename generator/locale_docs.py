@@ -19,6 +19,7 @@ import contextlib
 import json
 import posixpath
 import shutil
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,9 @@ class LocaleDocs:
     #: Pages whose document differs from the last build's (all, when rendered anew): with none,
     #: the locale's published pages stand as they are (``build.build_site``).
     changed: int
+    #: A token that changes whenever the tree does: a published locale whose stats carry the
+    #: same one was built from this very tree (``incremental.reuse_published_locale``).
+    generation: str
 
 
 def docs_root(config: SiteConfig) -> Path:
@@ -162,6 +166,7 @@ def _summary(config: SiteConfig, record: dict[str, Any], rendered: int, changed:
         docs_dir=docs_root(config) / record["locale"],
         rendered=rendered,
         changed=changed,
+        generation=record.get("generation", ""),
     )
 
 
@@ -210,7 +215,8 @@ def write_locale_docs(
     assets = config.templates_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    record = {**record, "key": key, "bodies": bodies}
+    generation = record.get("generation") if changed == 0 else None
+    record = {**record, "key": key, "bodies": bodies, "generation": generation or uuid.uuid4().hex}
     temporary = record_file(config, locale).with_suffix(".tmp")
     temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     temporary.replace(record_file(config, locale))

@@ -125,7 +125,8 @@ def read_stats(path: Path) -> dict[str, list[int]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return files if isinstance(files, dict) else {}
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:

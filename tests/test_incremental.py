@@ -294,6 +294,17 @@ def test_a_tree_missing_a_page_is_rendered_anew(built: Path) -> None:
     assert (docs_root(config) / "en/actors/who.md").is_file()
 
 
+def test_docs_written_by_a_build_that_never_published_are_built_next_time(built: Path) -> None:
+    # A build killed after writing the docs trees, before publishing: the trees are ahead of
+    # the site. The next build finds no document to change, yet must not keep the old site.
+    add_filler(built)
+    write_docs_again(built)
+    result = build(built)
+    assert "fr: unchanged" not in (result.stderr or "")
+    page = built / "site/fr/briefings/2016/09/30/2016-09-30-alep/index.html"
+    assert FILLER.strip() in page.read_text(encoding="utf-8")
+
+
 def test_a_changed_mention_renders_every_page_again(built: Path) -> None:
     path = built / FRENCH
     path.write_text(path.read_text(encoding="utf-8") + "MSF demande une trêve.\n", encoding="utf-8")
