@@ -175,14 +175,15 @@ def write_locale_docs(
     index: SiteIndex,
     l10n: L10n,
     key: str,
+    bodies: dict[str, str],
     alternates: dict[str, tuple[str, ...]],
 ) -> LocaleDocs:
-    """Bring a locale's docs tree up to date with the index: the edited story pages alone when
-    nothing else changed, else every page."""
+    """Bring a locale's docs tree up to date with the index (``key`` and ``bodies``: its render
+    key and story body hashes, ``render_cache``): the edited story pages alone when nothing else
+    changed, else every page."""
     locale = l10n.tag
     docs = docs_root(config) / locale
     record = read_record(config, locale)
-    bodies = story_bodies(index)
     env = make_environment(config.templates_dir)
     record_file(config, locale).unlink(missing_ok=True)
     if record is not None and record.get("key") == key and _whole(docs, record["paths"]):
@@ -248,9 +249,9 @@ def write_every_locale(
 ) -> Iterator[LocaleDocs]:
     """Every locale's docs tree brought up to date, in forked workers side by side; each
     locale's summary as soon as its tree is written."""
-    key = cache_key(config, index)
+    key, bodies = cache_key(config, index), story_bodies(index)
 
     def one(locale: str) -> LocaleDocs:
-        return write_locale_docs(config, index, l10ns[locale], key, alternates)
+        return write_locale_docs(config, index, l10ns[locale], key, bodies, alternates)
 
     return completed_forked(one, config.locales, workers)

@@ -83,7 +83,8 @@ def replace_folder(staging: Path, output: Path) -> None:
 
 def remove_later(work: Path) -> None:
     """Remove a staging folder — by then the previous site, some 8,000 folders at N = 1,000,
-    1.8 s to remove — in a process of its own, so that the build ends without waiting for it.
+    1.8 s to remove under cProfile — in a process of its own, so that the build ends without
+    waiting for it.
 
     The process names itself the folder's owner: if it dies, the next build removes the rest
     (``remove_stale_staging``). Where processes cannot fork, the folder is removed here.
