@@ -7,12 +7,14 @@ import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from .build_report import LocaleReport, html_file, locale_report, missing_pages
+from .cpu_slots import MKDOCS, CpuSlots
 from .incremental import (
     keep_unchanged_files,
     promote_manifests,
@@ -145,13 +147,15 @@ def build_site(
     jobs: int | None = None,
     extra_outputs: Callable[[Path, Sequence[LocaleDocs]], None] | None = None,
     progress: BuildProgress | None = None,
+    slots: CpuSlots | None = None,
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
     ``locales`` gives each locale's docs tree as soon as it is written: its MkDocs starts then,
     while the next are written. ``extra_outputs`` writes more files for the site (feeds,
     sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
-    folder once MkDocs is done. If anything fails, the published site is left untouched.
+    folder once MkDocs is done. Each MkDocs run holds one of ``slots`` (shared with the render
+    children) while it runs. If anything fails, the published site is left untouched.
     """
     output = config.output_dir
     work = make_staging(output)
@@ -160,6 +164,8 @@ def build_site(
     try:
         names = language_names(config, l10ns)
         workers = jobs or max(1, min(len(config.locales), os.cpu_count() or 1))
+        if slots is not None:  # every run waits in the slots' queue, in its order of priority
+            workers = len(config.locales)
         written: list[LocaleDocs] = []
         extras = work / "extras"
         with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(1) as side:
@@ -176,7 +182,7 @@ def build_site(
                         progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
                     continue
                 config_file = write_locale_config(config, docs, work, names)
-                runs.append(pool.submit(run_mkdocs, config_file, progress))
+                runs.append(pool.submit(_run_in_slot, slots, config_file, progress))
             written.sort(key=lambda docs: config.locales.index(docs.locale))
             if extra_outputs is not None:
                 runs.append(side.submit(extra_outputs, extras, written))
@@ -201,6 +207,11 @@ def build_site(
     return BuildReport(
         tuple(docs.locale for docs in written), pages, html_files, by_locale, api_files, files
     )
+
+
+def _run_in_slot(slots: CpuSlots | None, config_file: Path, progress: BuildProgress | None) -> None:
+    with slots.held(MKDOCS) if slots is not None else nullcontext():
+        run_mkdocs(config_file, progress)
 
 
 def move_files(source: Path, target: Path) -> None:

@@ -34,6 +34,11 @@ def cache_dir(config: SiteConfig) -> Path:
     return output.parent / ".briefing-cache" / output.name
 
 
+def compiled_templates_dir(config: SiteConfig) -> Path:
+    """Where builds keep their compiled Jinja templates: ours, and the theme's."""
+    return cache_dir(config) / "templates"
+
+
 def _files_under(folder: Path) -> Iterable[Path]:
     if folder.is_file():
         yield folder

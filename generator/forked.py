@@ -15,7 +15,10 @@ import pickle
 import selectors
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, nullcontext
 from typing import Any, TypeVar
+
+from .cpu_slots import RENDER, CpuSlots, Ticket
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,26 +28,56 @@ class ChildFailed(Exception):
     """A forked child raised an exception that could not be sent back as itself, or died."""
 
 
-def completed_forked(function: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
+def completed_forked(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    slots: CpuSlots | None = None,
+    priority: int = RENDER,
+) -> Iterator[R]:
     """``function(item)`` for each item, in up to ``workers`` forked children at once, each
     result as soon as it is ready (in the order they finish). An item's exception is raised
-    here."""
+    here. With ``slots``, each child also holds one of the build's CPU slots while it runs."""
     if workers < 2 or not hasattr(os, "fork"):
-        yield from (function(item) for item in items)
+        for item in items:
+            with slots.held(priority) if slots is not None else nullcontext():
+                result = function(item)
+            yield result
         return
     # Objects the children only read stay shared: the collector would write to every one.
     gc.freeze()
     pending = list(items)
     running: dict[int, tuple[int, bytearray]] = {}  # pipe → (child, what it sent so far)
     selector = selectors.DefaultSelector()
+    ticket: list[Ticket] = []  # the slot asked for and not yet taken
+
+    def start_more() -> None:
+        while pending and len(running) < workers:
+            if slots is not None:
+                if not ticket:
+                    ticket.append(slots.ask(priority))
+                if not running:
+                    slots.wait(ticket[0])  # nothing else to wait for
+                elif not slots.take(ticket[0]):
+                    return  # a child's end or a slot given back wakes the select
+                ticket.clear()
+            pipe, child = _start(function, pending.pop(0))
+            running[pipe] = (child, bytearray())
+            selector.register(pipe, selectors.EVENT_READ)
+
+    exits = ExitStack()
+    wake = exits.enter_context(slots.watch()) if slots is not None else -1
+    if slots is not None:
+        selector.register(wake, selectors.EVENT_READ)
     try:
         while pending or running:
-            while pending and len(running) < workers:
-                pipe, child = _start(function, pending.pop(0))
-                running[pipe] = (child, bytearray())
-                selector.register(pipe, selectors.EVENT_READ)
+            start_more()
+            finished: list[tuple[bytes, int]] = []
             for key, _ in selector.select():
                 pipe = key.fd
+                if pipe == wake:
+                    CpuSlots.drain(wake)
+                    continue
                 chunk = os.read(pipe, 1 << 20)
                 if chunk:
                     running[pipe][1].extend(chunk)
@@ -53,20 +86,33 @@ def completed_forked(function: Callable[[T], R], items: Sequence[T], workers: in
                 os.close(pipe)
                 child, data = running.pop(pipe)
                 _, status = os.waitpid(child, 0)
-                yield _result(bytes(data), status)
+                if slots is not None:
+                    slots.release()
+                finished.append((bytes(data), status))
+            if finished:
+                start_more()  # before the results go out: the freed slots are the next child's
+            for sent, status in finished:
+                yield _result(sent, status)
     finally:
+        if ticket and slots is not None:
+            slots.drop(ticket[0])
         for pipe, (child, _) in running.items():
             selector.unregister(pipe)
             os.close(pipe)
             _end(child)
+            if slots is not None:
+                slots.release()
         selector.close()
+        exits.close()
         gc.unfreeze()
 
 
-def run_forked(function: Callable[[T], R], item: T) -> R:
+def run_forked(
+    function: Callable[[T], R], item: T, slots: CpuSlots | None = None, priority: int = RENDER
+) -> R:
     """``function(item)`` in a forked child (here where processes cannot fork): the memory it
     takes is given back as soon as it is done."""
-    return next(completed_forked(function, [item], workers=2))
+    return next(completed_forked(function, [item], 2, slots, priority))
 
 
 def _start(function: Callable[[T], R], item: T) -> tuple[int, int]:

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .fingerprint import cache_dir, settings_fingerprint, walk_files
+from .fingerprint import cache_dir, compiled_templates_dir, settings_fingerprint, walk_files
 from .locales import SiteConfig
 from .page_cache import link_or_copy, settings_file
 from .prerendered import BODY_CACHE
@@ -46,6 +46,7 @@ def write_cache_settings(config: SiteConfig, locale: str, config_file: Path, wor
         "manifest_in": str(manifest_file(config, locale).resolve()),
         "stats_in": str(stats_file(config, locale).resolve()),
         "manifest_out": str(staged_manifest(work, locale)),
+        "compiled_templates": str(compiled_templates_dir(config).resolve()),
     }
     settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
 

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import cache_dir
+from .cpu_slots import RENDER, CpuSlots
+from .fingerprint import cache_dir, compiled_templates_dir
 from .forked import completed_forked
 from .index import SiteIndex
 from .l10n import L10n
@@ -184,7 +185,7 @@ def write_locale_docs(
     locale = l10n.tag
     docs = docs_root(config) / locale
     record = read_record(config, locale)
-    env = make_environment(config.templates_dir)
+    env = make_environment(config.templates_dir, compiled_templates_dir(config))
     record_file(config, locale).unlink(missing_ok=True)
     if record is not None and record.get("key") == key and _whole(docs, record["paths"]):
         slugs = {index.story_page(slug): slug for slug in index.versions}
@@ -246,6 +247,7 @@ def write_every_locale(
     l10ns: dict[str, L10n],
     alternates: dict[str, tuple[str, ...]],
     workers: int,
+    slots: CpuSlots | None = None,
 ) -> Iterator[LocaleDocs]:
     """Every locale's docs tree brought up to date, in forked workers side by side; each
     locale's summary as soon as its tree is written."""
@@ -254,4 +256,4 @@ def write_every_locale(
     def one(locale: str) -> LocaleDocs:
         return write_locale_docs(config, index, l10ns[locale], key, bodies, alternates)
 
-    return completed_forked(one, config.locales, workers)
+    return completed_forked(one, config.locales, workers, slots, RENDER)

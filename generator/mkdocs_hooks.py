@@ -16,17 +16,30 @@ to entity pages, and Material's search plugin spent most of its time parsing the
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 from generator import prerendered
-from generator.render import SEARCH_RESUME, SEARCH_SKIP
+from generator.render import SEARCH_RESUME, SEARCH_SKIP, compiled_templates
 from generator.sanitize import clean_html, plain_text
 
+#: The environment variable naming the folder of compiled templates (set by ``page_cache``).
+COMPILED_TEMPLATES = "BRIEFING_COMPILED_TEMPLATES"
 #: The page attribute holding the whole content while the search plugin reads a part of it.
 _WHOLE = "briefing_whole_content"
 #: A part of a page left out of the search index.
 _SKIPPED = re.compile(f"{re.escape(SEARCH_SKIP)}.*?(?:{re.escape(SEARCH_RESUME)}|\\Z)", re.DOTALL)
+
+
+def on_env(env: Any, **_: Any) -> Any:
+    """The theme's templates compiled once, kept between builds (``render.compiled_templates``):
+    compiling Material's templates took half of a locale's start (0.5 s of 1.0 s)."""
+    folder = os.environ.get(COMPILED_TEMPLATES)
+    if folder:
+        env.bytecode_cache = compiled_templates(Path(folder))
+    return env
 
 
 def on_config(config: Any, **_: Any) -> Any:

@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
 
 MANIFEST_VERSION = 1
@@ -296,6 +297,8 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
     helpers: list[PageHelper] = []
     if settings_path.is_file():
         settings = json.loads(settings_path.read_text(encoding="utf-8"))
+        if "compiled_templates" in settings:  # for the hooks' on_env
+            os.environ[COMPILED_TEMPLATES] = settings["compiled_templates"]
         docs_dir = Path(config.docs_dir)
         key = locale_key(settings, config_file, docs_dir)
         pages = sum(1 for _ in docs_dir.rglob("*.md"))

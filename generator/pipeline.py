@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .audit import audit
 from .build import BuildReport, build_site
+from .cpu_slots import EXTRAS, CpuSlots
 from .diagnostics import Diagnostic
 from .feeds import write_feeds
 from .forked import run_forked
@@ -76,7 +77,9 @@ def build(
     # Each locale's docs tree is rendered in a forked worker (only the edited briefings' pages
     # when nothing else changed) and its MkDocs started as soon as the tree is written.
     workers = jobs or os.cpu_count() or 1
-    locales = write_every_locale(config, index, l10ns, alternates, workers)
+    # Render children and MkDocs runs share one slot per core: a process more slows them all.
+    slots = CpuSlots(workers)
+    locales = write_every_locale(config, index, l10ns, alternates, workers, slots)
 
     def extra_outputs(site_dir: Path, written: Sequence[LocaleDocs]) -> None:
         pages = {docs.locale: docs.paths for docs in written}
@@ -87,10 +90,16 @@ def build(
             write_open_data(site_dir, config, index, l10ns)
 
         # In a child of its own, while MkDocs runs: its memory is given back once written.
-        run_forked(write, None)
+        run_forked(write, None, slots, EXTRAS)
 
     with docs_lock(config):
         report = build_site(
-            config, locales, l10ns, jobs=jobs, extra_outputs=extra_outputs, progress=progress
+            config,
+            locales,
+            l10ns,
+            jobs=jobs,
+            extra_outputs=extra_outputs,
+            progress=progress,
+            slots=slots,
         )
     return report, checked

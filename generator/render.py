@@ -65,10 +65,12 @@ class Page:
     text: str
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """The Jinja2 environment for page templates: strict, escaping, with gettext."""
+def make_environment(templates_dir: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment for page templates: strict, escaping, with gettext. With
+    ``compiled``, templates compiled by an earlier build are read from that folder."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir / "pages"),
+        bytecode_cache=compiled_templates(compiled) if compiled is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -82,6 +84,13 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     # Page metadata reaches Material's templates, which print it unescaped: store it as HTML text.
     env.filters["yaml"] = lambda text: Markup(yaml_string(str(escape(text))))
     return env
+
+
+def compiled_templates(folder: Path) -> jinja2.BytecodeCache:
+    """Jinja's cache of compiled templates in ``folder``, shared by a build's processes (each
+    file written whole, then renamed); a template whose source changed is compiled again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 class Site:

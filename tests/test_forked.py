@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
 
+from generator.cpu_slots import MKDOCS, RENDER, CpuSlots
 from generator.forked import ChildFailed, completed_forked, run_forked
 
 
@@ -48,3 +50,62 @@ def test_one_worker_runs_the_items_here() -> None:
 
 def test_one_item_runs_in_a_child_of_its_own() -> None:
     assert run_forked(lambda _: os.getpid(), None) != os.getpid()
+
+
+def timed_child(number: int) -> tuple[float, float]:
+    started = time.monotonic()
+    time.sleep(0.2)
+    return started, time.monotonic()
+
+
+def long_child(number: int) -> tuple[float, float]:
+    started = time.monotonic()
+    time.sleep(1.0)
+    return started, time.monotonic()
+
+
+def test_children_hold_the_slots_they_run_in() -> None:
+    # Three children allowed, one slot: they run one after the other, not side by side.
+    slots = CpuSlots(1)
+    spans = sorted(completed_forked(timed_child, [1, 2, 3], workers=3, slots=slots))
+    assert all(later[0] >= earlier[1] for earlier, later in zip(spans, spans[1:], strict=False))
+
+
+def test_a_slot_given_back_by_a_thread_starts_the_next_child() -> None:
+    slots = CpuSlots(2)
+    held = threading.Event()
+    released: list[float] = []
+
+    def busy_thread() -> None:
+        with slots.held(MKDOCS):
+            held.set()
+            time.sleep(0.3)
+        released.append(time.monotonic())
+
+    thread = threading.Thread(target=busy_thread)
+    thread.start()
+    held.wait()
+    results = list(completed_forked(long_child, [1, 2], workers=2, slots=slots))
+    thread.join()
+    # One slot was free: the first child ran at once. The second waited for the thread's slot,
+    # not for the first child's end, and started as soon as it came back.
+    first, second = sorted(results)
+    assert released[0] <= second[0] < first[1]
+
+
+def test_a_render_goes_before_a_mkdocs_run_that_asked_first() -> None:
+    slots = CpuSlots(1)
+    order: list[str] = []
+    slots.wait(first := slots.ask(MKDOCS))
+    waiting = slots.ask(MKDOCS)
+    urgent = slots.ask(RENDER)
+    assert not slots.take(waiting) and not slots.take(urgent)  # no slot free
+    slots.release()
+    assert not slots.take(waiting)  # the render's turn
+    assert slots.take(urgent)
+    order.append("render")
+    slots.release()
+    assert slots.take(waiting)
+    order.append("mkdocs")
+    slots.release()
+    assert order == ["render", "mkdocs"] and first != waiting

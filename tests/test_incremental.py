@@ -156,6 +156,20 @@ def test_a_template_change_rebuilds_every_page(built: Path, tmp_path: Path) -> N
     assert differences(hash_tree(built / "site"), hash_tree(clean)) == []
 
 
+def test_compiled_templates_are_kept_and_an_edited_template_compiled_again(built: Path) -> None:
+    compiled = built / ".briefing-cache/site/templates"
+    # Ours (13 page templates) and the theme's (Material's, the overrides).
+    assert len(list(compiled.glob("*.cache"))) > 20
+    day = built / "site_templates/pages/day.html.j2"
+    day.write_text(day.read_text(encoding="utf-8") + "<p>day template changed</p>\n", "utf-8")
+    partial = built / "site_templates/overrides/partials/copyright.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "<!-- partial changed -->", "utf-8")
+    build(built)
+    day_page = built / "site/en/dates/2016/09/30/index.html"
+    assert "day template changed" in day_page.read_text(encoding="utf-8")
+    assert "<!-- partial changed -->" in day_page.read_text(encoding="utf-8")
+
+
 def test_a_failed_build_leaves_the_cache_as_it_was(built: Path, tmp_path: Path) -> None:
     cached = manifests(built)
     stamp = (built / ".briefing-cache/site/build.json").read_bytes()
