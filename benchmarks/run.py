@@ -319,9 +319,9 @@ def table(result: dict[str, Any]) -> str:
         lines.append(f"  stage {name:26} {shown} {share} of the clean build")
     if before is not None:
         lines.append(
-            f"  our stages before MkDocs starts (load…index, a first locale rendered): "
-            f"{before:.2f} s = {100 * before / f['ours_s']:.1f}% of the clean build "
-            "(target ≤ 15%; the other locales render while MkDocs runs)"
+            f"  our stages before MkDocs starts (load…index; each locale's MkDocs reads its "
+            f"pages as they are rendered): {before:.2f} s = "
+            f"{100 * before / f['ours_s']:.1f}% of the clean build (target ≤ 15%)"
         )
     lines.append("")
     lines.append(

@@ -5,11 +5,12 @@
 Runs ``generator.pipeline.build`` as ``briefing build`` does, with the stage functions that the
 pipeline module calls wrapped in timers (nothing in generator/ changes): ``load``, ``validate``,
 ``link``, ``index``, ``render`` (catalogs, then the wall time until the last locale's docs tree
-is written: locales render in forked workers, and each locale's MkDocs starts as soon as its tree
-is written, so ``render`` overlaps ``mkdocs``), ``write`` (the build stage less MkDocs: root
-page, feeds, sitemaps, open data, swap) and ``mkdocs`` — the wall time from the first MkDocs
-process started to the last one ended, the locales running side by side. ``before_mkdocs`` is
-the time from the build's start to the first MkDocs process. Prints the seconds as JSON.
+is written: locales render in forked workers, and each locale's MkDocs starts with its render,
+reading each page as it is written, so ``render`` overlaps ``mkdocs``), ``write`` (the build
+stage less MkDocs: root page, feeds, sitemaps, open data, swap) and ``mkdocs`` — the wall time
+from the first MkDocs process started to the last one ended, the locales running side by side.
+``before_mkdocs`` is the time from the build's start to the first MkDocs process. Prints the
+seconds as JSON.
 
 ``--pages`` saves the size of every rendered page per locale, read from the docs trees (for the
 plain-Material twin); ``--profile`` runs the MkDocs build of one locale under cProfile instead.

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .build_report import LocaleReport, html_file, locale_report, missing_pages
-from .cpu_slots import MKDOCS, CpuSlots
+from .cpu_slots import MKDOCS, RENDER, CpuSlots
 from .incremental import (
     keep_unchanged_files,
     promote_manifests,
@@ -26,6 +26,7 @@ from .l10n import L10n
 from .locale_docs import LocaleDocs
 from .locales import SiteConfig, direction
 from .open_graph import og_locale
+from .pending_pages import mark_failed
 from .progress import BuildProgress
 from .publish import make_staging, remove_later, replace_folder
 
@@ -151,8 +152,10 @@ def build_site(
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
-    ``locales`` gives each locale's docs tree as soon as it is written: its MkDocs starts then,
-    while the next are written. ``extra_outputs`` writes more files for the site (feeds,
+    ``locales`` gives each locale's docs tree as soon as it is written, and a tree written anew
+    as soon as its writing starts (``LocaleDocs.pending``): its MkDocs starts then, reading each
+    page as it comes (``pending_pages``); if the writing fails, the run is told to stop.
+    ``extra_outputs`` writes more files for the site (feeds,
     sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
     folder once MkDocs is done. Each MkDocs run holds one of ``slots`` (shared with the render
     children) while it runs. If anything fails, the published site is left untouched.
@@ -170,19 +173,34 @@ def build_site(
         extras = work / "extras"
         with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(1) as side:
             runs = []
-            for docs in locales:
-                written.append(docs)
-                if progress is not None:
-                    progress.locale(docs.locale, f"rendered {docs.rendered}")
-                # A locale whose docs are as they were is published as it was: no MkDocs run.
-                if docs.changed == 0 and reuse_published_locale(
-                    config, docs.locale, docs.generation, work
-                ):
+            being_written: dict[str, Path] = {}  # locale → log of a tree its run reads
+            try:
+                for docs in locales:
+                    if docs.pending is not None:
+                        # Written anew: its run starts now, reading each page as it comes; it
+                        # goes before the next locale's render, as that render's own part.
+                        being_written[docs.locale] = docs.pending
+                        config_file = write_locale_config(config, docs, work, names)
+                        runs.append(pool.submit(_run_in_slot, slots, config_file, progress, RENDER))
+                        continue
+                    written.append(docs)
                     if progress is not None:
-                        progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
-                    continue
-                config_file = write_locale_config(config, docs, work, names)
-                runs.append(pool.submit(_run_in_slot, slots, config_file, progress))
+                        progress.locale(docs.locale, f"rendered {docs.rendered}")
+                    if being_written.pop(docs.locale, None) is not None:
+                        continue  # its run started with it
+                    # A locale whose docs are as they were is published as it was: no MkDocs.
+                    if docs.changed == 0 and reuse_published_locale(
+                        config, docs.locale, docs.generation, work
+                    ):
+                        if progress is not None:
+                            progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
+                        continue
+                    config_file = write_locale_config(config, docs, work, names)
+                    runs.append(pool.submit(_run_in_slot, slots, config_file, progress, MKDOCS))
+            except BaseException:
+                for log in being_written.values():  # the runs waiting on them stop
+                    mark_failed(log)
+                raise
             written.sort(key=lambda docs: config.locales.index(docs.locale))
             if extra_outputs is not None:
                 runs.append(side.submit(extra_outputs, extras, written))
@@ -209,8 +227,10 @@ def build_site(
     )
 
 
-def _run_in_slot(slots: CpuSlots | None, config_file: Path, progress: BuildProgress | None) -> None:
-    with slots.held(MKDOCS) if slots is not None else nullcontext():
+def _run_in_slot(
+    slots: CpuSlots | None, config_file: Path, progress: BuildProgress | None, priority: int
+) -> None:
+    with slots.held(priority) if slots is not None else nullcontext():
         run_mkdocs(config_file, progress)
 
 
@@ -232,7 +252,7 @@ def write_locale_config(
     settings = locale_config(config, docs, docs.docs_dir, work / "site" / docs.locale, names)
     config_file = work / f"mkdocs.{docs.locale}.yml"
     config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
-    write_cache_settings(config, docs.locale, config_file, work)
+    write_cache_settings(config, docs.locale, config_file, work, docs.pending)
     return config_file
 
 

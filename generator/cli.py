@@ -88,8 +88,10 @@ def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | Non
         return
 
     from .build import BuildError
+    from .locale_docs import DocsError
     from .pipeline import build as run_build
     from .progress import progress_for
+    from .render import RenderError
 
     progress = progress_for()
     try:
@@ -100,8 +102,9 @@ def build(config_file: Path, strict: bool, jobs: int | None, site_url: str | Non
             f"build failed: {_count(exc.diagnostics)}; {config.output_dir} left as it was", err=True
         )
         sys.exit(1)
-    except BuildError as exc:
+    except (BuildError, RenderError, DocsError) as exc:
         click.echo(f"error: {exc}", err=True)
+        click.echo(f"build failed; {config.output_dir} left as it was", err=True)
         sys.exit(1)
     finally:
         progress.close()

@@ -34,25 +34,34 @@ def completed_forked(
     workers: int,
     slots: CpuSlots | None = None,
     priority: int = RENDER,
+    *,
+    announce: Callable[[T], R | None] | None = None,
+    at_once: int | None = None,
 ) -> Iterator[R]:
-    """``function(item)`` for each item, in up to ``workers`` forked children at once, each
-    result as soon as it is ready (in the order they finish). An item's exception is raised
-    here. With ``slots``, each child also holds one of the build's CPU slots while it runs."""
+    """``function(item)`` for each item in forked children, each result as soon as it is ready
+    (in the order they finish); an item's exception is raised here. With ``workers`` under 2,
+    or where processes cannot fork, the items run here, one after the other.
+
+    At most ``at_once`` children run at once (``workers`` by default); with ``slots``, each
+    also holds one of the build's CPU slots while it runs. ``announce(item)``, when it returns
+    something, is given out as soon as the item's child has started, before any result."""
     if workers < 2 or not hasattr(os, "fork"):
         for item in items:
             with slots.held(priority) if slots is not None else nullcontext():
                 result = function(item)
             yield result
         return
+    limit = at_once or workers
     # Objects the children only read stay shared: the collector would write to every one.
     gc.freeze()
     pending = list(items)
     running: dict[int, tuple[int, bytearray]] = {}  # pipe → (child, what it sent so far)
     selector = selectors.DefaultSelector()
     ticket: list[Ticket] = []  # the slot asked for and not yet taken
+    announced: list[R] = []
 
     def start_more() -> None:
-        while pending and len(running) < workers:
+        while pending and len(running) < limit:
             if slots is not None:
                 if not ticket:
                     ticket.append(slots.ask(priority))
@@ -61,9 +70,13 @@ def completed_forked(
                 elif not slots.take(ticket[0]):
                     return  # a child's end or a slot given back wakes the select
                 ticket.clear()
-            pipe, child = _start(function, pending.pop(0))
+            item = pending.pop(0)
+            pipe, child = _start(function, item)
             running[pipe] = (child, bytearray())
             selector.register(pipe, selectors.EVENT_READ)
+            news = announce(item) if announce is not None else None
+            if news is not None:
+                announced.append(news)
 
     exits = ExitStack()
     wake = exits.enter_context(slots.watch()) if slots is not None else -1
@@ -72,6 +85,8 @@ def completed_forked(
     try:
         while pending or running:
             start_more()
+            while announced:
+                yield announced.pop(0)
             finished: list[tuple[bytes, int]] = []
             for key, _ in selector.select():
                 pipe = key.fd
@@ -91,6 +106,8 @@ def completed_forked(
                 finished.append((bytes(data), status))
             if finished:
                 start_more()  # before the results go out: the freed slots are the next child's
+            while announced:
+                yield announced.pop(0)
             for sent, status in finished:
                 yield _result(sent, status)
     finally:

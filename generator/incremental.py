@@ -38,9 +38,13 @@ def staged_manifest(work: Path, locale: str) -> Path:
     return work / "cache" / f"{locale}.json"
 
 
-def write_cache_settings(config: SiteConfig, locale: str, config_file: Path, work: Path) -> None:
-    """Tell a locale's MkDocs run where the published pages and the manifests are."""
+def write_cache_settings(
+    config: SiteConfig, locale: str, config_file: Path, work: Path, pending: Path | None = None
+) -> None:
+    """Tell a locale's MkDocs run where the published pages and the manifests are, and the log
+    of its docs tree when the tree is still being written (``pending_pages``)."""
     settings = {
+        "pending": str(pending) if pending is not None else None,
         "settings": settings_fingerprint(config),
         "previous_site": str((config.output_dir / locale).resolve()),
         "manifest_in": str(manifest_file(config, locale).resolve()),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import posixpath
 import shutil
 import uuid
@@ -31,6 +32,7 @@ from .forked import completed_forked
 from .index import SiteIndex
 from .l10n import L10n
 from .locales import SiteConfig
+from .pending_pages import READY, PagesLog, log_file
 from .render import (
     Page,
     locale_nav,
@@ -69,6 +71,10 @@ class LocaleDocs:
     #: A token that changes whenever the tree does: a published locale whose stats carry the
     #: same one was built from this very tree (``incremental.reuse_published_locale``).
     generation: str
+    #: While the tree is being written anew: its log (``pending_pages``), for a MkDocs run that
+    #: reads each page as it comes; ``paths`` is empty then, and the summary of the finished
+    #: tree follows.
+    pending: Path | None = None
 
 
 def docs_root(config: SiteConfig) -> Path:
@@ -116,18 +122,18 @@ def write_docs(
     docs_dir: Path,
     alternates: dict[str, tuple[str, ...]],
     default_alternates: tuple[str, ...],
+    log: PagesLog | None = None,
 ) -> tuple[str, ...]:
     """Write pages into a docs tree, refusing two writes to one path or a path outside; their
     paths. Each page's front matter gets ``alternates``: the locales whose same page is in its
-    language."""
+    language. Each page's path goes into ``log`` once its file is written."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, None] = {}
     folders: set[str] = set()
     for page in pages:
-        # Docs paths are ours, relative and '/'-separated: refuse one that would climb out.
-        path = posixpath.normpath(page.path)
-        if path in written or path.startswith(("../", "/")) or path in ("..", "."):
-            raise DocsError(f"refusing to write {page.path} twice or outside {docs_dir}")
+        path = _inside(page.path, docs_dir)
+        if path in written:
+            raise DocsError(f"refusing to write {page.path} twice in {docs_dir}")
         written[path] = None
         folder = posixpath.dirname(path)
         if folder not in folders:
@@ -135,7 +141,30 @@ def write_docs(
             folders.add(folder)
         text = page_document(page, alternates, default_alternates)
         (docs_dir / path).write_text(text, encoding="utf-8")
+        if log is not None:
+            log.line(path)
     return tuple(written)
+
+
+def lay_out(paths: Iterable[str], docs_dir: Path) -> None:
+    """Create every page's file, empty, before any is written (``pending_pages``)."""
+    folders: set[str] = set()
+    for docs_path in paths:
+        path = _inside(docs_path, docs_dir)
+        folder = posixpath.dirname(path)
+        if folder not in folders:
+            (docs_dir / folder).mkdir(parents=True, exist_ok=True)
+            folders.add(folder)
+        (docs_dir / path).touch()
+
+
+def _inside(docs_path: str, docs_dir: Path) -> str:
+    """A page's docs path, normalised; refused when it would climb out of the tree. Docs
+    paths are ours, relative and '/'-separated."""
+    path = posixpath.normpath(docs_path)
+    if path.startswith(("../", "/")) or path in ("..", "."):
+        raise DocsError(f"refusing to write {docs_path} outside {docs_dir}")
+    return path
 
 
 def read_record(config: SiteConfig, locale: str) -> dict[str, Any] | None:
@@ -178,16 +207,18 @@ def write_locale_docs(
     key: str,
     bodies: dict[str, str],
     alternates: dict[str, tuple[str, ...]],
+    log: Path | None = None,
 ) -> LocaleDocs:
     """Bring a locale's docs tree up to date with the index (``key`` and ``bodies``: its render
     key and story body hashes, ``render_cache``): the edited story pages alone when nothing else
-    changed, else every page."""
+    changed (``patchable``), else every page. A tree written anew says in ``log`` when it is laid
+    out and each page once written, for a MkDocs run reading it meanwhile (``pending_pages``)."""
     locale = l10n.tag
     docs = docs_root(config) / locale
     record = read_record(config, locale)
     env = make_environment(config.templates_dir, compiled_templates_dir(config))
     record_file(config, locale).unlink(missing_ok=True)
-    if record is not None and record.get("key") == key and _whole(docs, record["paths"]):
+    if record is not None and patchable(config, locale, key, record):
         slugs = {index.story_page(slug): slug for slug in index.versions}
         edited = [
             slugs[path] for path, digest in bodies.items() if record["bodies"].get(path) != digest
@@ -197,14 +228,20 @@ def write_locale_docs(
         )
         fresh = [page for page in pages if not _same_document(page, docs, alternates, config)]
         write_docs(fresh, docs, alternates, config.locales)
+        _copy_assets(config, docs)
         rendered, changed = len(pages), len(fresh)
     else:
         shutil.rmtree(docs, ignore_errors=True)
         site_name = config.name_in(locale)
-        all_pages = locale_pages(
+        paths, all_pages = locale_pages(
             index, l10n, env, site_name, config.default_locale, config.site_url
         )
-        paths = write_docs(all_pages, docs, alternates, config.locales)
+        _copy_assets(config, docs)
+        written = PagesLog(log) if log is not None else None
+        if written is not None:
+            lay_out(paths, docs)
+            written.line(READY)
+        write_docs(all_pages, docs, alternates, config.locales, written)
         record = {
             "version": RECORD_VERSION,
             "locale": locale,
@@ -214,15 +251,28 @@ def write_locale_docs(
             "paths": paths,
         }
         rendered = changed = len(paths)
-    assets = config.templates_dir / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
     generation = record.get("generation") if changed == 0 else None
     record = {**record, "key": key, "bodies": bodies, "generation": generation or uuid.uuid4().hex}
     temporary = record_file(config, locale).with_suffix(".tmp")
     temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     temporary.replace(record_file(config, locale))
     return _summary(config, record, rendered, changed)
+
+
+def patchable(config: SiteConfig, locale: str, key: str, record: dict[str, Any] | None) -> bool:
+    """Whether a locale's tree needs only its edited story pages rendered again: it was
+    rendered under the same key and is whole."""
+    return (
+        record is not None
+        and record.get("key") == key
+        and _whole(docs_root(config) / locale, record["paths"])
+    )
+
+
+def _copy_assets(config: SiteConfig, docs: Path) -> None:
+    assets = config.templates_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
 
 
 def _whole(docs: Path, paths: list[str]) -> bool:
@@ -249,11 +299,53 @@ def write_every_locale(
     workers: int,
     slots: CpuSlots | None = None,
 ) -> Iterator[LocaleDocs]:
-    """Every locale's docs tree brought up to date, in forked workers side by side; each
-    locale's summary as soon as its tree is written."""
+    """Every locale's docs tree brought up to date, in forked workers; each locale's summary as
+    soon as its tree is written.
+
+    A tree written anew is announced first, as soon as its child starts (``LocaleDocs.pending``):
+    its MkDocs run reads each page as it comes. Such trees are then written one at a time, each
+    beside its locale's run, on this machine's two cores; trees that only need their edited
+    story pages, side by side.
+    """
     key, bodies = cache_key(config, index), story_bodies(index)
+    pipelined = workers >= 2 and hasattr(os, "fork")
+    anew = {
+        locale
+        for locale in config.locales
+        if pipelined and not patchable(config, locale, key, read_record(config, locale))
+    }
+    root = docs_root(config)
 
     def one(locale: str) -> LocaleDocs:
-        return write_locale_docs(config, index, l10ns[locale], key, bodies, alternates)
+        log = log_file(root / locale) if locale in anew else None
+        return write_locale_docs(config, index, l10ns[locale], key, bodies, alternates, log)
 
-    return completed_forked(one, config.locales, workers, slots, RENDER)
+    def announce(locale: str) -> LocaleDocs | None:
+        if locale not in anew:
+            return None
+        l10n = l10ns[locale]
+        return LocaleDocs(
+            locale=locale,
+            site_name=config.name_in(locale),
+            nav=locale_nav(l10n),
+            paths=(),
+            theme_labels=theme_labels(l10n),
+            docs_dir=root / locale,
+            rendered=0,
+            changed=0,
+            generation="",
+            pending=log_file(root / locale),
+        )
+
+    root.mkdir(parents=True, exist_ok=True)
+    for locale in anew:  # each run reads its log from the start
+        log_file(root / locale).write_bytes(b"")
+    return completed_forked(
+        one,
+        config.locales,
+        workers,
+        slots,
+        RENDER,
+        announce=announce,
+        at_once=1 if anew else workers,
+    )

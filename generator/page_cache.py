@@ -39,6 +39,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
+from generator.pending_pages import PendingPages, RenderStopped
 
 MANIFEST_VERSION = 1
 #: Printed on stdout every this many pages, for the parent's progress display.
@@ -63,11 +64,15 @@ class PageCache:
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     reused: set[str] = field(default_factory=set)
+    #: The docs tree's log while it is being written (``pending_pages``).
+    pending: PendingPages | None = None
 
     def markdown_hash(self, page: Page) -> str:
         """The SHA-256 of the page's Markdown file."""
         src = page.file.src_uri
         if src not in self.hashes:
+            if self.pending is not None:
+                self.pending.wait_for(src)
             source = Path(page.file.abs_src_path or "")
             self.hashes[src] = hashlib.sha256(source.read_bytes()).hexdigest()
         return self.hashes[src]
@@ -161,19 +166,30 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
     def cached_populate(
         page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
     ) -> None:
+        if cache.pending is not None and not dirty:
+            # The page may not be written yet: whether the cache holds it is seen when it is built.
+            deferred[page.file.src_uri] = files
+        elif not take_cached(page, files):
+            defer_or_populate(page, config, files, dirty)
+
+    def take_cached(page: Page, files: Files) -> bool:
         entry = cache.hit(page)
         if entry is None:
-            defer_or_populate(page, config, files, dirty)
-            return
+            return False
         cache.reused.add(page.file.src_uri)
         page.markdown, page.meta, page.content = "", {}, ""
         page.title = entry["title"]
         page.toc = TableOfContents([])
         _take_in(page, entry, files.get_file_from_path)
+        return True
 
     def build_one(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
         src = page.file.src_uri
         entries = _search_entries(config)
+        if cache.pending is not None and src in deferred:
+            cache.pending.wait_for(src)
+            if take_cached(page, deferred[src]):
+                del deferred[src]
         if src in cache.reused:
             entry = cache.old[src]
             link_or_copy(cache.previous_site / page.file.dest_uri, Path(page.file.abs_dest_path))
@@ -300,6 +316,13 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
         if "compiled_templates" in settings:  # for the hooks' on_env
             os.environ[COMPILED_TEMPLATES] = settings["compiled_templates"]
         docs_dir = Path(config.docs_dir)
+        pending = PendingPages(Path(settings["pending"])) if settings.get("pending") else None
+        if pending is not None:
+            try:
+                pending.wait_ready()
+            except RenderStopped as stopped:
+                print(str(stopped), file=sys.stderr)
+                return 1
         key = locale_key(settings, config_file, docs_dir)
         pages = sum(1 for _ in docs_dir.rglob("*.md"))
         emit(f"total {pages}")
@@ -309,12 +332,13 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             nav_pages=frozenset(_nav_pages(config.nav)),
             old=read_manifest(Path(settings["manifest_in"]), key),
             stats=read_stats(Path(settings["stats_in"])),
+            pending=pending,
         )
         helpers = install(cache, emit)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build.build(config)
-    except Abort as exc:
+    except (Abort, RenderStopped) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     finally:

@@ -73,9 +73,10 @@ def build(
     index = build_index(checked.linked)
     l10ns = localisers(config)
     alternates = briefing_alternates(index)
-    stage("render, then MkDocs, per locale")
+    stage("render and MkDocs, per locale")
     # Each locale's docs tree is rendered in a forked worker (only the edited briefings' pages
-    # when nothing else changed) and its MkDocs started as soon as the tree is written.
+    # when nothing else changed). A tree rendered anew is read by its MkDocs run as it is
+    # written; an edited one, once written.
     workers = jobs or os.cpu_count() or 1
     # Render children and MkDocs runs share one slot per core: a process more slows them all.
     slots = CpuSlots(workers)

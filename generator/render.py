@@ -380,42 +380,56 @@ def locale_pages(
     site_name: str,
     default_locale: str,
     site_url: str = "",
-) -> Iterator[Page]:
-    """Every page of one locale, each rendered when the caller asks for it.
+) -> tuple[tuple[str, ...], Iterator[Page]]:
+    """Every page of one locale: their docs paths, in the order MkDocs builds them
+    (``mkdocs_order``), and the pages in that order, each rendered when the caller asks for it.
 
     The environment speaks the locale's language from the first page on: render one locale at
     a time with it.
     """
     site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
-    labels = _labels(env, site, l10n)
+    specs = sorted(_page_specs(index, site), key=lambda spec: mkdocs_order(spec[1]))
 
-    def render(template: str, path: str, **context: Any) -> Page:
-        site.here = path
-        text = env.get_template(template).render(site=site, l10n=l10n, labels=labels, **context)
-        return Page(path, text)
+    def pages() -> Iterator[Page]:
+        labels = _labels(env, site, l10n)
+        for template, path, context in specs:
+            yield _page(env, template, path, site, labels, context)
 
-    content = index.linked.content
-    registry = content.registry
-    yield render("home.html.j2", "index.md", slugs=index.slugs[:20])
-    yield render("briefings.html.j2", "briefings/index.md", slugs=index.slugs)
-    yield render("actors.html.j2", "actors/index.md")
-    yield render("places.html.j2", "places/index.md")
-    yield render("dates.html.j2", "dates/index.md", days=sorted(index.days, reverse=True))
+    return tuple(path for _, path, _ in specs), pages()
+
+
+def _page_specs(index: SiteIndex, site: Site) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every page of a locale: (template, docs path, context)."""
+    registry = index.linked.content.registry
+    yield "home.html.j2", "index.md", {"slugs": index.slugs[:20]}
+    yield "briefings.html.j2", "briefings/index.md", {"slugs": index.slugs}
+    yield "actors.html.j2", "actors/index.md", {}
+    yield "places.html.j2", "places/index.md", {}
+    yield "dates.html.j2", "dates/index.md", {"days": sorted(index.days, reverse=True)}
     for slug in index.slugs:
         page = site.briefing_page(slug)
-        yield render("briefing.html.j2", page, slug=slug, briefing=site.version(slug))
+        yield "briefing.html.j2", page, {"slug": slug, "briefing": site.version(slug)}
     for actor_id, actor in registry.actors.items():
-        yield render("actor.html.j2", actor_path(actor_id), actor=actor)
+        yield "actor.html.j2", actor_path(actor_id), {"actor": actor}
     for place_id, place in registry.places.items():
-        yield render("place.html.j2", place_path(place_id), place=place)
+        yield "place.html.j2", place_path(place_id), {"place": place}
     for day in index.days.values():
-        yield render("day.html.j2", day_path(day.date), day=day)
+        yield "day.html.j2", day_path(day.date), {"day": day}
     for (year, month), days in site.timeline.months.items():
-        yield render("month.html.j2", month_path(year, month), year=year, month=month, days=days)
+        yield "month.html.j2", month_path(year, month), {"year": year, "month": month, "days": days}
     for year, months in site.timeline.years.items():
-        yield render("year.html.j2", year_path(year), year=year, months=months)
-    yield render("timeline.html.j2", timeline_path())
+        yield "year.html.j2", year_path(year), {"year": year, "months": months}
+    yield "timeline.html.j2", timeline_path(), {}
+
+
+def mkdocs_order(path: str) -> tuple[tuple[int, Any], ...]:
+    """Sort key of a docs path in the order MkDocs builds pages: its walk of the docs folder,
+    top down, a folder's files (``index.md`` first, then by name) before its subfolders (by
+    name). Pages are rendered in that order, so that MkDocs finds each written in its turn."""
+    *folders, name = path.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return (*((1, folder) for folder in folders), (0, (stem not in ("index", "README"), name)))
 
 
 def locale_nav(l10n: L10n) -> tuple[tuple[str, str], ...]:
@@ -453,13 +467,55 @@ def render_story_pages(
     """Some stories' pages of a locale, as ``locale_pages`` renders them."""
     site = Site(index, l10n, default_locale, site_name=site_name, site_url=site_url)
     env.install_gettext_translations(l10n.translations, newstyle=True)  # type: ignore[attr-defined]
-    pages = []
     labels = _labels(env, site, l10n)
-    for slug in slugs:
-        path = site.briefing_page(slug)
-        site.here = path
-        text = env.get_template("briefing.html.j2").render(
-            site=site, l10n=l10n, labels=labels, slug=slug, briefing=site.version(slug)
+    return [
+        _page(
+            env,
+            "briefing.html.j2",
+            site.briefing_page(slug),
+            site,
+            labels,
+            {"slug": slug, "briefing": site.version(slug)},
         )
-        pages.append(Page(path, text))
-    return pages
+        for slug in slugs
+    ]
+
+
+class RenderError(Exception):
+    """A page template failed: the message names the template, its line and the page."""
+
+
+def _page(
+    env: jinja2.Environment,
+    template: str,
+    path: str,
+    site: Site,
+    labels: Any,
+    context: dict[str, Any],
+) -> Page:
+    """One page rendered; a template's failure as a RenderError naming where it is."""
+    site.here = path
+    try:
+        text = env.get_template(template).render(
+            site=site, l10n=site.l10n, labels=labels, **context
+        )
+    except Exception as error:  # the template's fault, or a helper it called wrongly
+        raise RenderError(_where(error, template, path, site.l10n.tag)) from None
+    return Page(path, text)
+
+
+def _where(error: Exception, template: str, path: str, locale: str) -> str:
+    """'site_templates/pages/day.html.j2, line 42: …' from the error's innermost template frame."""
+    file, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    trace = error.__traceback__
+    while trace is not None:  # the innermost frame Jinja mapped back to a template's line
+        name = trace.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".html")):
+            file, line = name, trace.tb_lineno
+        trace = trace.tb_next
+    where = f"{file or template}, line {line}" if line else str(file or template)
+    return (
+        f"{where}: {type(error).__name__}: {error} (rendering the page {path} in '{locale}'); "
+        "the names a page template can use are those of generator/render.py's Site, the "
+        "l10n helpers and the page's own context"
+    )

@@ -206,7 +206,7 @@ def test_progress_outside_a_terminal_is_plain_lines(make_project: MakeProject) -
     project = make_project(SMALL_SITE)
     result = build(project)
     lines = (result.stderr or "").splitlines()
-    assert "stage: render, then MkDocs, per locale" in lines
+    assert "stage: render and MkDocs, per locale" in lines
     for locale in ("fr", "en", "ar"):
         assert f"{locale}: 20 pages rendered" in lines
         assert any(line.startswith(f"{locale}: building ") for line in lines)

@@ -68,7 +68,8 @@ def render_small(project: Path, locale: str) -> dict[str, str]:
     index = build_index(Linked(content, mentions))
     l10n = L10n(locale, "fr", NullTranslations())
     env = make_environment(ROOT / "site_templates")
-    return {p.path: p.text for p in locale_pages(index, l10n, env, "Site", "fr")}
+    _, pages = locale_pages(index, l10n, env, "Site", "fr")
+    return {p.path: p.text for p in pages}
 
 
 def test_briefing_page_in_its_own_language(make_project: MakeProject) -> None:

@@ -1,0 +1,141 @@
+"""A locale's MkDocs run reads its docs tree while the render child writes it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.structure.files import get_files
+
+from generator.cli import main
+from generator.locale_docs import read_locale_docs
+from generator.locales import load_config
+from generator.pending_pages import (
+    FAILED,
+    READY,
+    PagesLog,
+    PendingPages,
+    RenderStopped,
+    mark_failed,
+)
+from generator.render import mkdocs_order
+
+from .conftest import MakeProject
+from .factories import SMALL_SITE
+
+
+def test_pages_are_rendered_in_the_order_mkdocs_builds_them(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    project = make_project(SMALL_SITE)
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    docs = read_locale_docs(load_config(project / "mkdocs.yml"), "fr")
+    assert docs is not None
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: t\ndocs_dir: {docs.docs_dir}\nsite_dir: {tmp_path / 'out'}\n", "utf-8"
+    )
+    walked = get_files(load_mkdocs_config(str(tmp_path / "mkdocs.yml")))
+    in_mkdocs_order = [file.src_uri for file in walked.documentation_pages()]
+    assert list(docs.paths) == in_mkdocs_order
+    assert sorted(in_mkdocs_order, key=mkdocs_order) == in_mkdocs_order
+
+
+def test_mkdocs_order_puts_a_folders_files_before_its_subfolders() -> None:
+    paths = ["b/x.md", "a/z/index.md", "index.md", "a/b.md", "a/index.md", "zz.md", "a/README.md"]
+    assert sorted(paths, key=mkdocs_order) == [
+        "index.md",
+        "zz.md",
+        "a/README.md",
+        "a/index.md",
+        "a/b.md",
+        "a/z/index.md",
+        "b/x.md",
+    ]
+
+
+def test_a_run_waits_for_each_page_and_stops_when_the_render_fails(tmp_path: Path) -> None:
+    log_path = tmp_path / "fr.written"
+    log_path.write_bytes(b"")
+    log = PagesLog(log_path)
+    pending = PendingPages(log_path)
+
+    def write_later() -> None:
+        time.sleep(0.2)
+        log.line(READY)
+        log.line("index.md")
+        time.sleep(0.2)
+        mark_failed(log_path)
+
+    writer = threading.Thread(target=write_later)
+    started = time.monotonic()
+    writer.start()
+    pending.wait_ready()
+    pending.wait_for("index.md")
+    assert time.monotonic() - started >= 0.2
+    with pytest.raises(RenderStopped, match="before writing actors/index.md"):
+        pending.wait_for("actors/index.md")
+    writer.join()
+    log.close()
+    assert log_path.read_text(encoding="utf-8").splitlines() == [READY, "index.md", FAILED]
+
+
+def test_a_run_stops_when_the_build_that_started_it_is_gone(tmp_path: Path) -> None:
+    log_path = tmp_path / "fr.written"
+    log_path.write_bytes(b"")
+    # A run started by a process that then died: the log never says the page is written.
+    script = (
+        "import os, signal\n"
+        "from pathlib import Path\n"
+        "from generator.pending_pages import PendingPages, RenderStopped\n"
+        "reader, writer = os.pipe()\n"
+        "if os.fork():\n"
+        "    os.read(reader, 1)\n"  # the run is waiting: the 'build' goes
+        "    os._exit(0)\n"
+        "signal.alarm(20)\n"
+        f"pending = PendingPages(Path({str(log_path)!r}))\n"
+        "os.write(writer, b'.')\n"
+        "try:\n"
+        "    pending.wait_for('index.md')\n"
+        "except RenderStopped as stopped:\n"
+        f"    Path({str(tmp_path / 'said')!r}).write_text(str(stopped))\n"
+    )
+    # The fork's child waits for the page; its parent (the 'build') has already exited.
+    grandchild_parent = subprocess.run([sys.executable, "-c", script], check=True)
+    assert grandchild_parent.returncode == 0
+    said = tmp_path / "said"
+    deadline = time.monotonic() + 10
+    while not said.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "the build stopped before index.md was written" in said.read_text(encoding="utf-8")
+
+
+BROKEN_DAY = "{% if day.date.day == 30 %}{{ day.no_such_field }}{% endif %}\n"
+
+
+def test_a_render_that_fails_midway_fails_the_build_without_waiting(
+    make_project: MakeProject,
+) -> None:
+    project = make_project(SMALL_SITE)
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    published = {p: p.read_bytes() for p in (project / "site").rglob("*.html")}
+    day = project / "site_templates/pages/day.html.j2"
+    day.write_text(day.read_text(encoding="utf-8") + BROKEN_DAY, encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
+    assert time.monotonic() - started < 60
+    assert result.exit_code != 0
+    assert "no_such_field" in result.output
+    assert "Traceback" not in result.output
+    # The published site is as it was.
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*.html")} == published
+    assert not list(project.glob(".build-*"))
+    assert os.cpu_count() is not None
