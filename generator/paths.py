@@ -9,7 +9,7 @@ import posixpath
 
 def briefing_path(slug: str, day: dt.date) -> str:
     """``briefings/<yyyy>/<mm>/<dd>/<slug>.md`` → ``/<locale>/briefings/yyyy/mm/dd/<slug>/``."""
-    return f"briefings/{day:%Y/%m/%d}/{slug}.md"
+    return f"briefings/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}.md"
 
 
 def actor_path(actor_id: str) -> str:
@@ -24,7 +24,7 @@ def place_path(place_id: str) -> str:
 
 def day_path(day: dt.date) -> str:
     """A day's page: ``/<locale>/dates/<yyyy>/<mm>/<dd>/``."""
-    return f"dates/{day:%Y/%m/%d}.md"
+    return f"dates/{day.year:04d}/{day.month:02d}/{day.day:02d}.md"
 
 
 def month_path(year: int, month: int) -> str:
@@ -74,7 +74,7 @@ def _folders(url: str) -> tuple[str, ...]:
 
 
 def _between(target_url: str, here: tuple[str, ...]) -> str:
-    parts = target_url.split("/")[:-1]
+    parts = _folders(target_url)
     common = 0
     for mine, theirs in zip(parts, here, strict=False):
         if mine != theirs:

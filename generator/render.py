@@ -334,7 +334,12 @@ class Site:
         if at < 0:
             return escape(sentence)
         end = at + len(" ".join(text.split()))
-        return Markup("{}<mark>{}</mark>{}").format(sentence[:at], sentence[at:end], sentence[end:])
+        before, marked, after = (
+            escape(sentence[:at]),
+            escape(sentence[at:end]),
+            escape(sentence[end:]),
+        )
+        return Markup(f"{before}<mark>{marked}</mark>{after}")
 
 
 def link_mentions(

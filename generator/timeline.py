@@ -141,11 +141,17 @@ class Timeline:
         scale_label: bool = False,
         axis: Sequence[AxisLabel] | None = None,
     ) -> Markup:
+        # Each day to its week's column (``starts`` are consecutive weeks).
+        in_week: list[list[dt.date]] = [[] for _ in starts]
+        if starts:
+            for day in days:
+                offset = (day - starts[0]).days
+                if 0 <= offset < 7 * len(starts):
+                    in_week[offset // 7].append(day)
         columns = []
         shown = 0
-        for start in starts:
-            week = [start + dt.timedelta(days=n) for n in range(7)]
-            marks = tuple(self._mark(days[d], here) for d in week if d in days)
+        for start, found in zip(starts, in_week, strict=True):
+            marks = tuple(self._mark(days[d], here) for d in sorted(found))
             shown += len(marks)
             columns.append(WeekColumn(start, marks))
         description = self.l10n.ngettext(
@@ -180,10 +186,11 @@ class Timeline:
         """A label under each week holding a month's first day (and under the first week)."""
         labels: list[AxisLabel] = []
         for column, start in enumerate(starts):
-            week = [start + dt.timedelta(days=n) for n in range(7)]
-            firsts = [d for d in week if d.day == 1 and only_year in (None, d.year)]
-            if firsts:
-                day = firsts[0]
+            end = start + dt.timedelta(days=6)
+            # A week holds at most one month's first day.
+            first = start if start.day == 1 else end.replace(day=1) if end.day < 7 else None
+            if first is not None and only_year in (None, first.year):
+                day = first
                 with_year = only_year is None and (day.month == 1 or (year_on_first and not labels))
             elif column == 0 and only_year is None:
                 day, with_year = start, year_on_first
