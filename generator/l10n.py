@@ -49,6 +49,9 @@ class L10n:
         self.translations = translations
         #: Formatted days by (day, form or skeleton): a site names the same days many times.
         self._dates: dict[tuple[dt.date, str], str] = {}
+        #: Formatted periods and numbers: figures repeat theirs on many pages.
+        self._ranges: dict[tuple[dt.date, dt.date], str] = {}
+        self._numbers: dict[tuple[type, float], str] = {}
 
     def gettext(self, message: str) -> str:
         """The message in this locale."""
@@ -69,7 +72,10 @@ class L10n:
         """'23–30 septembre 2016' as CLDR writes an interval."""
         if start == end:
             return self.date(start, "long")
-        return format_interval(start, end, "yMMMd", locale=self.locale)
+        key = (start, end)
+        if key not in self._ranges:
+            self._ranges[key] = format_interval(start, end, "yMMMd", locale=self.locale)
+        return self._ranges[key]
 
     def month(self, year: int, month: int) -> str:
         """'septembre 2016', 'September 2016', 'سبتمبر 2016'."""
@@ -95,7 +101,10 @@ class L10n:
 
     def number(self, value: float) -> str:
         """'3 800', '3,800', '٣٬٨٠٠' as CLDR writes numbers here."""
-        return format_decimal(value, locale=self.locale)
+        key = (type(value), value)  # 3 and 3.0 are equal keys, not the same text
+        if key not in self._numbers:
+            self._numbers[key] = format_decimal(value, locale=self.locale)
+        return self._numbers[key]
 
     def coordinates(self, latitude: float, longitude: float) -> str:
         """'36,20° N, 37,13° E': two decimals in this locale, each hemisphere named.

@@ -81,5 +81,5 @@ def _between(target_url: str, here: tuple[str, ...]) -> str:
             break
         common += 1
     rest = parts[common:]
-    link = "../" * (len(here) - common) + "".join(part + "/" for part in rest)
+    link = "../" * (len(here) - common) + ("/".join(rest) + "/" if rest else "")
     return link or "./"
