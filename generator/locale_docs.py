@@ -131,14 +131,10 @@ def write_docs(
     written: dict[str, None] = {}
     folders: set[str] = set()
     for page in pages:
-        path = _inside(page.path, docs_dir)
+        path = _inside(page.path, docs_dir, folders)
         if path in written:
             raise DocsError(f"refusing to write {page.path} twice in {docs_dir}")
         written[path] = None
-        folder = posixpath.dirname(path)
-        if folder not in folders:
-            (docs_dir / folder).mkdir(parents=True, exist_ok=True)
-            folders.add(folder)
         text = page_document(page, alternates, default_alternates)
         (docs_dir / path).write_text(text, encoding="utf-8")
         if log is not None:
@@ -150,20 +146,20 @@ def lay_out(paths: Iterable[str], docs_dir: Path) -> None:
     """Create every page's file, empty, before any is written (``pending_pages``)."""
     folders: set[str] = set()
     for docs_path in paths:
-        path = _inside(docs_path, docs_dir)
-        folder = posixpath.dirname(path)
-        if folder not in folders:
-            (docs_dir / folder).mkdir(parents=True, exist_ok=True)
-            folders.add(folder)
-        (docs_dir / path).touch()
+        (docs_dir / _inside(docs_path, docs_dir, folders)).touch()
 
 
-def _inside(docs_path: str, docs_dir: Path) -> str:
-    """A page's docs path, normalised; refused when it would climb out of the tree. Docs
-    paths are ours, relative and '/'-separated."""
+def _inside(docs_path: str, docs_dir: Path, folders: set[str]) -> str:
+    """A page's docs path, normalised, its folder made (once: ``folders`` holds those made);
+    refused when it would climb out of the tree. Docs paths are ours, relative and
+    '/'-separated."""
     path = posixpath.normpath(docs_path)
     if path.startswith(("../", "/")) or path in ("..", "."):
         raise DocsError(f"refusing to write {docs_path} outside {docs_dir}")
+    folder = posixpath.dirname(path)
+    if folder not in folders:
+        (docs_dir / folder).mkdir(parents=True, exist_ok=True)
+        folders.add(folder)
     return path
 
 
@@ -207,18 +203,19 @@ def write_locale_docs(
     key: str,
     bodies: dict[str, str],
     alternates: dict[str, tuple[str, ...]],
+    record: dict[str, Any] | None,
     log: Path | None = None,
 ) -> LocaleDocs:
     """Bring a locale's docs tree up to date with the index (``key`` and ``bodies``: its render
-    key and story body hashes, ``render_cache``): the edited story pages alone when nothing else
-    changed (``patchable``), else every page. A tree written anew says in ``log`` when it is laid
-    out and each page once written, for a MkDocs run reading it meanwhile (``pending_pages``)."""
+    key and story body hashes, ``render_cache``): the edited story pages alone when ``record``
+    (the tree's, when ``patchable``) is given, else every page. A tree written anew says in
+    ``log`` when it is laid out and each page once written, for a MkDocs run reading it meanwhile
+    (``pending_pages``)."""
     locale = l10n.tag
     docs = docs_root(config) / locale
-    record = read_record(config, locale)
     env = make_environment(config.templates_dir, compiled_templates_dir(config))
     record_file(config, locale).unlink(missing_ok=True)
-    if record is not None and patchable(config, locale, key, record):
+    if record is not None:
         slugs = {index.story_page(slug): slug for slug in index.versions}
         edited = [
             slugs[path] for path, digest in bodies.items() if record["bodies"].get(path) != digest
@@ -237,11 +234,13 @@ def write_locale_docs(
             index, l10n, env, site_name, config.default_locale, config.site_url
         )
         _copy_assets(config, docs)
-        written = PagesLog(log) if log is not None else None
-        if written is not None:
+        pages_log = PagesLog(log) if log is not None else None
+        if pages_log is not None:
             lay_out(paths, docs)
-            written.line(READY)
-        write_docs(all_pages, docs, alternates, config.locales, written)
+            pages_log.line(READY)
+        write_docs(all_pages, docs, alternates, config.locales, pages_log)
+        if pages_log is not None:
+            pages_log.close()
         record = {
             "version": RECORD_VERSION,
             "locale": locale,
@@ -308,17 +307,20 @@ def write_every_locale(
     story pages, side by side.
     """
     key, bodies = cache_key(config, index), story_bodies(index)
-    pipelined = workers >= 2 and hasattr(os, "fork")
-    anew = {
-        locale
-        for locale in config.locales
-        if pipelined and not patchable(config, locale, key, read_record(config, locale))
+    records = {locale: read_record(config, locale) for locale in config.locales}
+    patched = {  # a tree to patch keeps its record; one to write anew has none
+        locale: record if patchable(config, locale, key, record) else None
+        for locale, record in records.items()
     }
+    pipelined = workers >= 2 and hasattr(os, "fork")
+    anew = {locale for locale, record in patched.items() if pipelined and record is None}
     root = docs_root(config)
 
     def one(locale: str) -> LocaleDocs:
         log = log_file(root / locale) if locale in anew else None
-        return write_locale_docs(config, index, l10ns[locale], key, bodies, alternates, log)
+        return write_locale_docs(
+            config, index, l10ns[locale], key, bodies, alternates, patched[locale], log
+        )
 
     def announce(locale: str) -> LocaleDocs | None:
         if locale not in anew:
