@@ -1,6 +1,8 @@
 """MkDocs hooks of every locale's build (``hooks:`` in the generated config).
 
 A page written as HTML (``prerendered: true``) is not converted again (``generator.prerendered``).
+Material's header, tabs, navigation, footer and config are rendered once per place in the site
+(``generator.theme_frame``).
 Each page's content HTML is sanitised before Material's templates, the search index and the
 table of contents see it; the table of contents' titles are made plain text. Of a page written
 as HTML, only the briefing body is sanitised (once, when converted): the rest is our templates'
@@ -21,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator import prerendered
+from generator import prerendered, theme_frame
 from generator.render import SEARCH_RESUME, SEARCH_SKIP, compiled_templates
 from generator.sanitize import clean_html, plain_text
 
@@ -35,10 +37,13 @@ _SKIPPED = re.compile(f"{re.escape(SEARCH_SKIP)}.*?(?:{re.escape(SEARCH_RESUME)}
 
 def on_env(env: Any, **_: Any) -> Any:
     """The theme's templates compiled once, kept between builds (``render.compiled_templates``):
-    compiling Material's templates took half of a locale's start (0.5 s of 1.0 s)."""
+    compiling Material's templates took half of a locale's start (0.5 s of 1.0 s). And the
+    functions by which ``main.html`` reuses Material's frame from page to page (``theme_frame``)."""
     folder = os.environ.get(COMPILED_TEMPLATES)
     if folder:
         env.bytecode_cache = compiled_templates(Path(folder))
+    env.globals["briefing_frame"] = theme_frame.frame
+    env.globals["briefing_page_address"] = theme_frame.page_address
     return env
 
 
