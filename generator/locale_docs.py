@@ -32,7 +32,7 @@ from .forked import completed_forked
 from .index import SiteIndex
 from .l10n import L10n
 from .locales import SiteConfig
-from .pending_pages import READY, PagesLog, log_file
+from .pending_pages import PagesLog, log_file
 from .render import (
     Page,
     locale_nav,
@@ -142,13 +142,6 @@ def write_docs(
     return tuple(written)
 
 
-def lay_out(paths: Iterable[str], docs_dir: Path) -> None:
-    """Create every page's file, empty, before any is written (``pending_pages``)."""
-    folders: set[str] = set()
-    for docs_path in paths:
-        (docs_dir / _inside(docs_path, docs_dir, folders)).touch()
-
-
 def _inside(docs_path: str, docs_dir: Path, folders: set[str]) -> str:
     """A page's docs path, normalised, its folder made (once: ``folders`` holds those made);
     refused when it would climb out of the tree. Docs paths are ours, relative and
@@ -236,8 +229,7 @@ def write_locale_docs(
         _copy_assets(config, docs)
         pages_log = PagesLog(log) if log is not None else None
         if pages_log is not None:
-            lay_out(paths, docs)
-            pages_log.line(READY)
+            pages_log.announce(paths)
         write_docs(all_pages, docs, alternates, config.locales, pages_log)
         if pages_log is not None:
             pages_log.close()

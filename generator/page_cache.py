@@ -24,7 +24,7 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ import mkdocs.commands.build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
@@ -41,7 +41,7 @@ from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
 from generator.pending_pages import PendingPages, RenderStopped
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 #: Printed on stdout every this many pages, for the parent's progress display.
 PROGRESS_EVERY = 25
 
@@ -97,20 +97,29 @@ class PageCache:
         return entry
 
 
-def locale_key(settings: dict[str, Any], config_file: Path, docs_dir: Path) -> str:
-    """What every page of the locale depends on besides its own Markdown."""
+def locale_key(
+    settings: dict[str, Any], config_file: Path, docs_dir: Path, pages: Sequence[str]
+) -> str:
+    """What every page of the locale depends on besides its own Markdown: the config, the
+    assets' bytes, and the names of the ``pages`` (docs paths) and assets."""
     digest = hashlib.sha256(f"page-cache {MANIFEST_VERSION}\0{settings['settings']}\0".encode())
     generated = json.loads(config_file.read_text(encoding="utf-8"))
     generated.pop("docs_dir", None)
     generated.pop("site_dir", None)
     digest.update(json.dumps(generated, sort_keys=True, ensure_ascii=False).encode())
-    for path in sorted(docs_dir.rglob("*")):
-        if path.is_file():
-            relative = path.relative_to(docs_dir).as_posix()
-            digest.update(f"\0{relative}\0".encode())
-            if path.suffix != ".md":  # assets: their bytes; pages are hashed one by one
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    assets = {relative: path for relative, path in _docs_files(docs_dir) if relative[-3:] != ".md"}
+    for relative in sorted([*pages, *assets]):
+        digest.update(f"\0{relative}\0".encode())
+        if relative in assets:  # pages are hashed one by one
+            digest.update(hashlib.sha256(assets[relative].read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _docs_files(docs_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every file of a docs tree: its docs path, and itself."""
+    for path in docs_dir.rglob("*"):
+        if path.is_file():
+            yield path.relative_to(docs_dir).as_posix(), path
 
 
 def read_manifest(path: Path, key: str) -> dict[str, dict[str, Any]]:
@@ -252,7 +261,29 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
 
     mkdocs_build._populate_page = cached_populate
     mkdocs_build._build_page = cached_build_page
+    if cache.pending is not None:
+        # Imported by mkdocs.commands.build, not exported: mypy does not see it there.
+        listed = _listed_files(get_files, cache.pending.pages)
+        mkdocs_build.get_files = listed  # type: ignore[attr-defined]
     return helpers
+
+
+def _listed_files(walk: Callable[[MkDocsConfig], Files], pages: list[str]) -> Any:
+    """``get_files`` for a tree being written: the files of the tree that are not pages to
+    come (its assets), then the pages to come as the render child listed them, in MkDocs'
+    order (``pending_pages``): most are not written yet."""
+
+    def get_files(config: MkDocsConfig) -> Files:
+        coming = set(pages)
+        files = [file for file in walk(config) if file.src_uri not in coming]
+        files += [
+            File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for path in pages
+        ]
+        set_exclusions(files, config)
+        return Files(files)
+
+    return get_files
 
 
 def _take_in(page: Page, entry: dict[str, Any], file_of: Callable[[str], File | None]) -> None:
@@ -323,9 +354,12 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             except RenderStopped as stopped:
                 print(str(stopped), file=sys.stderr)
                 return 1
-        key = locale_key(settings, config_file, docs_dir)
-        pages = sum(1 for _ in docs_dir.rglob("*.md"))
-        emit(f"total {pages}")
+        if pending is not None:
+            pages = pending.pages
+        else:
+            pages = [relative for relative, _ in _docs_files(docs_dir) if relative[-3:] == ".md"]
+        key = locale_key(settings, config_file, docs_dir, pages)
+        emit(f"total {len(pages)}")
         cache = PageCache(
             key=key,
             previous_site=Path(settings["previous_site"]),

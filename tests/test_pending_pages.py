@@ -18,6 +18,7 @@ from generator.locale_docs import read_locale_docs
 from generator.locales import load_config
 from generator.pending_pages import (
     FAILED,
+    PAGE,
     READY,
     PagesLog,
     PendingPages,
@@ -68,7 +69,7 @@ def test_a_run_waits_for_each_page_and_stops_when_the_render_fails(tmp_path: Pat
 
     def write_later() -> None:
         time.sleep(0.2)
-        log.line(READY)
+        log.announce(["index.md", "actors/index.md"])
         log.line("index.md")
         time.sleep(0.2)
         mark_failed(log_path)
@@ -77,13 +78,15 @@ def test_a_run_waits_for_each_page_and_stops_when_the_render_fails(tmp_path: Pat
     started = time.monotonic()
     writer.start()
     pending.wait_ready()
+    assert pending.pages == ["index.md", "actors/index.md"]
     pending.wait_for("index.md")
     assert time.monotonic() - started >= 0.2
     with pytest.raises(RenderStopped, match="before writing actors/index.md"):
         pending.wait_for("actors/index.md")
     writer.join()
     log.close()
-    assert log_path.read_text(encoding="utf-8").splitlines() == [READY, "index.md", FAILED]
+    lines = log_path.read_text(encoding="utf-8").splitlines()
+    assert lines == [f"{PAGE}index.md", f"{PAGE}actors/index.md", READY, "index.md", FAILED]
 
 
 def test_a_run_stops_when_the_build_that_started_it_is_gone(tmp_path: Path) -> None:
