@@ -188,15 +188,7 @@ def build_site(
                         progress.locale(docs.locale, f"rendered {docs.rendered}")
                     if being_written.pop(docs.locale, None) is not None:
                         continue  # its run started with it
-                    # A locale whose docs are as they were is published as it was: no MkDocs.
-                    if docs.changed == 0 and reuse_published_locale(
-                        config, docs.locale, docs.generation, work
-                    ):
-                        if progress is not None:
-                            progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
-                        continue
-                    config_file = write_locale_config(config, docs, work, names)
-                    runs.append(pool.submit(_run_in_slot, slots, config_file, progress, MKDOCS))
+                    runs.append(pool.submit(_publish, config, docs, work, names, progress, slots))
             except BaseException:
                 for log in being_written.values():  # the runs waiting on them stop
                     mark_failed(log)
@@ -225,6 +217,24 @@ def build_site(
     return BuildReport(
         tuple(docs.locale for docs in written), pages, html_files, by_locale, api_files, files
     )
+
+
+def _publish(
+    config: SiteConfig,
+    docs: LocaleDocs,
+    work: Path,
+    names: dict[str, str],
+    progress: BuildProgress | None,
+    slots: CpuSlots | None,
+) -> None:
+    """Build a locale whose docs tree is written (in a thread of the pool: the next locale's
+    tree is not kept waiting); one whose docs are as they were is published as it was."""
+    if docs.changed == 0 and reuse_published_locale(config, docs.locale, docs.generation, work):
+        if progress is not None:
+            progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
+        return
+    config_file = write_locale_config(config, docs, work, names)
+    _run_in_slot(slots, config_file, progress, MKDOCS)
 
 
 def _run_in_slot(

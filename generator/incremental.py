@@ -158,8 +158,9 @@ def reuse_published_locale(config: SiteConfig, locale: str, generation: str, wor
     if not manifest.is_file() or record.get("files") != stats:
         return False
     staging = work / "site" / locale
+    folders: set[Path] = set()
     for path, _ in files:
-        link_or_copy(published / path, staging / path)
+        link_or_copy(published / path, staging / path, folders)
     staged = staged_manifest(work, locale)
     staged.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(manifest, staged)

@@ -202,8 +202,8 @@ def write_locale_docs(
     """Bring a locale's docs tree up to date with the index (``key`` and ``bodies``: its render
     key and story body hashes, ``render_cache``): the edited story pages alone when ``record``
     (the tree's, when ``patchable``) is given, else every page. A tree written anew says in
-    ``log`` when it is laid out and each page once written, for a MkDocs run reading it meanwhile
-    (``pending_pages``)."""
+    ``log`` which pages will come and each page once written, for a MkDocs run reading it
+    meanwhile (``pending_pages``)."""
     locale = l10n.tag
     docs = docs_root(config) / locale
     env = make_environment(config.templates_dir, compiled_templates_dir(config))

@@ -153,9 +153,13 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return None
 
 
-def link_or_copy(source: Path, target: Path) -> None:
-    """``target`` becomes the same file as ``source``: a hard link, else a copy keeping times."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def link_or_copy(source: Path, target: Path, folders: set[Path] | None = None) -> None:
+    """``target`` becomes the same file as ``source``: a hard link, else a copy keeping times.
+    Its folder is made unless in ``folders`` (the folders made so far, kept up to date)."""
+    if folders is None or target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(target.parent)
     try:
         os.link(source, target)
     except OSError:
@@ -171,6 +175,7 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
     position = [0]
     deferred: dict[str, Files] = {}
     helpers: list[PageHelper] = []
+    folders_made: set[Path] = set()  # of the site, by the reused pages' links
 
     def cached_populate(
         page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
@@ -201,7 +206,8 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
                 del deferred[src]
         if src in cache.reused:
             entry = cache.old[src]
-            link_or_copy(cache.previous_site / page.file.dest_uri, Path(page.file.abs_dest_path))
+            source = cache.previous_site / page.file.dest_uri
+            link_or_copy(source, Path(page.file.abs_dest_path), folders_made)
             if entries is not None:
                 entries.extend(entry["entries"])
             cache.new[src] = entry

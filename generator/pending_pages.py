@@ -38,7 +38,7 @@ def log_file(docs_dir: Path) -> Path:
 
 
 class PagesLog:
-    """The render child's side: say the tree is laid out, then each page once written."""
+    """The render child's side: list the pages to come, then say each page once written."""
 
     def __init__(self, log: Path) -> None:
         self._handle = log.open("a", encoding="utf-8")

@@ -90,8 +90,10 @@ def build(
             write_sitemaps(site_dir, config, index, pages, alternates)
             write_open_data(site_dir, config, index, l10ns)
 
-        # In a child of its own, while MkDocs runs: its memory is given back once written.
-        run_forked(write, None, slots, EXTRAS)
+        # In a child of its own, while MkDocs runs: its memory is given back once written. After
+        # an edit the runs mostly link the pages they reuse: the extras do not wait for a slot.
+        anew = any(docs.changed == len(docs.paths) for docs in written)
+        run_forked(write, None, slots if anew else None, EXTRAS)
 
     with docs_lock(config):
         report = build_site(
