@@ -227,12 +227,10 @@ def write_locale_docs(
             index, l10n, env, site_name, config.default_locale, config.site_url
         )
         _copy_assets(config, docs)
-        pages_log = PagesLog(log) if log is not None else None
-        if pages_log is not None:
-            pages_log.announce(paths)
-        write_docs(all_pages, docs, alternates, config.locales, pages_log)
-        if pages_log is not None:
-            pages_log.close()
+        with PagesLog(log) if log is not None else contextlib.nullcontext() as pages_log:
+            if pages_log is not None:
+                pages_log.announce(paths)
+            write_docs(all_pages, docs, alternates, config.locales, pages_log)
         record = {
             "version": RECORD_VERSION,
             "locale": locale,

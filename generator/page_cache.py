@@ -98,21 +98,24 @@ class PageCache:
 
 
 def locale_key(
-    settings: dict[str, Any], config_file: Path, docs_dir: Path, pages: Sequence[str]
+    settings: dict[str, Any], config_file: Path, pages: Sequence[str], assets: dict[str, Path]
 ) -> str:
     """What every page of the locale depends on besides its own Markdown: the config, the
-    assets' bytes, and the names of the ``pages`` (docs paths) and assets."""
+    ``assets``' bytes (by docs path), and the docs paths of the ``pages`` and assets."""
     digest = hashlib.sha256(f"page-cache {MANIFEST_VERSION}\0{settings['settings']}\0".encode())
     generated = json.loads(config_file.read_text(encoding="utf-8"))
     generated.pop("docs_dir", None)
     generated.pop("site_dir", None)
     digest.update(json.dumps(generated, sort_keys=True, ensure_ascii=False).encode())
-    assets = {relative: path for relative, path in _docs_files(docs_dir) if relative[-3:] != ".md"}
     for relative in sorted([*pages, *assets]):
         digest.update(f"\0{relative}\0".encode())
         if relative in assets:  # pages are hashed one by one
             digest.update(hashlib.sha256(assets[relative].read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _is_page(docs_path: str) -> bool:
+    return docs_path.endswith(".md")
 
 
 def _docs_files(docs_dir: Path) -> Iterator[tuple[str, Path]]:
@@ -360,11 +363,11 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             except RenderStopped as stopped:
                 print(str(stopped), file=sys.stderr)
                 return 1
-        if pending is not None:
-            pages = pending.pages
-        else:
-            pages = [relative for relative, _ in _docs_files(docs_dir) if relative[-3:] == ".md"]
-        key = locale_key(settings, config_file, docs_dir, pages)
+        # Of a tree being written, the pages come from its log; its walk gives the assets.
+        files = dict(_docs_files(docs_dir))
+        assets = {relative: path for relative, path in files.items() if not _is_page(relative)}
+        pages = pending.pages if pending is not None else [p for p in files if _is_page(p)]
+        key = locale_key(settings, config_file, pages, assets)
         emit(f"total {len(pages)}")
         cache = PageCache(
             key=key,

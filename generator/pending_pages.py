@@ -55,6 +55,12 @@ class PagesLog:
     def close(self) -> None:
         self._handle.close()
 
+    def __enter__(self) -> PagesLog:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
 
 def mark_failed(log: Path) -> None:
     """Tell a run waiting on this log that no more pages will come."""

@@ -57,7 +57,6 @@ def _render(template: str, page: Page, nav: Any, calls: list[str]) -> str:
     env = Environment()
     env.globals["briefing_frame"] = theme_frame.frame
     env.globals["count"] = lambda: calls.append(page.url) or ""
-    env.filters["url"] = lambda value: value
     source = "{% macro block() %}{{ count() }}" + template + "{% endmacro %}"
     source += '{{ briefing_frame("header", block) }}'
     return env.from_string(source).render(page=page, nav=nav, base_url="../..")
