@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import recycle
 from .build_report import LocaleReport, html_file, locale_report, missing_pages
 from .cpu_slots import MKDOCS, RENDER, CpuSlots
 from .incremental import (
@@ -163,6 +164,7 @@ def build_site(
     output = config.output_dir
     work = make_staging(output)
     staging = work / "site"
+    recycle.take(config, staging)  # the site the last build replaced, if kept
     published = False
     try:
         names = language_names(config, l10ns)
@@ -210,7 +212,8 @@ def build_site(
         promote_manifests(config, work, {docs.locale: docs.generation for docs in written}, files)
     finally:
         if published:
-            remove_later(work)  # the previous site is there now
+            recycle.keep(config, staging)  # the previous site is there now
+            remove_later(work)
         else:
             shutil.rmtree(work, ignore_errors=True)
     pages = sum(len(docs.paths) for docs in written)

@@ -57,13 +57,8 @@ def hash_files(digest: hashlib._Hash, label: str, folder: Path) -> None:
         digest.update(data)
 
 
-def settings_fingerprint(config: SiteConfig) -> str:
-    """Everything but the content: templates, config, hooks, code, libraries, options, env."""
-    digest = hashlib.sha256(f"briefing-build {STAMP_VERSION}".encode())
-    hash_files(digest, "templates", config.templates_dir)
-    hash_files(digest, "mkdocs.yml", config.mkdocs_yml)
-    for hook in config.hooks:
-        hash_files(digest, "hook", hook)
+def hash_code(digest: hashlib._Hash) -> None:
+    """Feed the generator's own source and its libraries' versions into ``digest``."""
     hash_files(digest, "generator", GENERATOR)
     for name in LIBRARIES:
         try:
@@ -71,6 +66,16 @@ def settings_fingerprint(config: SiteConfig) -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{name}=={version}\0".encode())
+
+
+def settings_fingerprint(config: SiteConfig) -> str:
+    """Everything but the content: templates, config, hooks, code, libraries, options, env."""
+    digest = hashlib.sha256(f"briefing-build {STAMP_VERSION}".encode())
+    hash_files(digest, "templates", config.templates_dir)
+    hash_files(digest, "mkdocs.yml", config.mkdocs_yml)
+    for hook in config.hooks:
+        hash_files(digest, "hook", hook)
+    hash_code(digest)
     digest.update(config_text(config).encode())
     for name in ENVIRONMENT:
         digest.update(f"{name}={os.environ.get(name, '')}\0".encode())

@@ -19,9 +19,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from . import recycle
 from .fingerprint import cache_dir, compiled_templates_dir, settings_fingerprint, walk_files
 from .locales import SiteConfig
-from .page_cache import link_or_copy, settings_file
+from .page_cache import settings_file
 from .prerendered import BODY_CACHE
 
 #: Receives a locale's progress lines: "total N", "pages N", "reused N".
@@ -103,8 +104,7 @@ def keep_unchanged_files(staging: Path, output: Path) -> dict[str, list[int]]:
             and before.st_size == stat.st_size
             and filecmp.cmp(staged, published, shallow=False)
         ):
-            staged.unlink()
-            link_or_copy(published, staged)
+            recycle.link(published, staged)
             stat = before
         files[path] = [stat.st_size, stat.st_mtime_ns]
     return files
@@ -157,10 +157,7 @@ def reuse_published_locale(config: SiteConfig, locale: str, generation: str, wor
     stats = {path: [stat.st_size, stat.st_mtime_ns] for path, stat in files}
     if not manifest.is_file() or record.get("files") != stats:
         return False
-    staging = work / "site" / locale
-    folders: set[Path] = set()
-    for path, _ in files:
-        link_or_copy(published / path, staging / path, folders)
+    recycle.mirror(published, work / "site" / locale, [path for path, _ in files])
     staged = staged_manifest(work, locale)
     staged.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(manifest, staged)

@@ -4,9 +4,10 @@ registry."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from .diagnostics import Diagnostic, Location, sort_key, warning
 from .mentions.dates import DateMatcher, date_matcher
@@ -17,10 +18,16 @@ from .model import Briefing, Content, EntityKind, Linked, Mention, Registry
 
 
 class Matchers:
-    """The registry's name automaton and each language's date grammar, each built once."""
+    """The registry's name automaton and each language's date grammar, each built once, when
+    first used (a build whose briefings are all in ``check_cache`` needs none)."""
 
     def __init__(self, registry: Registry) -> None:
-        self.entities = EntityMatcher(registry)
+        self.registry = registry
+
+    @functools.cached_property
+    def entities(self) -> EntityMatcher:
+        """The automaton of every name and alias of the registry."""
+        return EntityMatcher(self.registry)
 
     def dates(self, lang: str) -> DateMatcher:
         """The date grammar of ``lang``."""
@@ -32,14 +39,33 @@ class Matchers:
 _Candidate = tuple[int, int, tuple[tuple[EntityKind, str], ...], dt.date | None]
 
 
-def find_mentions(content: Content) -> Linked:
+#: What linking one briefing finds: its mentions, and its warnings.
+LinkResult = tuple[tuple[Mention, ...], tuple[Diagnostic, ...]]
+
+
+class LinkMemo(Protocol):
+    """Link results kept from an earlier build (``check_cache``)."""
+
+    def linked(self, briefing: Briefing) -> LinkResult | None:
+        """The result of linking ``briefing`` when it is known, else None."""
+
+    def remember(self, briefing: Briefing, result: LinkResult) -> None:
+        """Keep the result of linking ``briefing``."""
+
+
+def find_mentions(content: Content, memo: LinkMemo | None = None) -> Linked:
     """Mentions of every briefing against the complete registry; ambiguity warnings as
-    diagnostics."""
+    diagnostics. A briefing ``memo`` knows is not linked again."""
     matchers = Matchers(content.registry)
     mentions: dict[tuple[str, str], tuple[Mention, ...]] = {}
     diagnostics: list[Diagnostic] = []
     for briefing in content.briefings:
-        found, warnings = link_briefing(briefing, content.registry, matchers=matchers)
+        known = memo.linked(briefing) if memo is not None else None
+        if known is None:
+            known = link_briefing(briefing, content.registry, matchers=matchers)
+            if memo is not None:
+                memo.remember(briefing, known)
+        found, warnings = known
         mentions[briefing.key] = found
         diagnostics.extend(warnings)
     return Linked(content, mentions, tuple(sorted(diagnostics, key=sort_key)))
@@ -47,7 +73,7 @@ def find_mentions(content: Content) -> Linked:
 
 def link_briefing(
     briefing: Briefing, registry: Registry, *, matchers: Matchers | None = None
-) -> tuple[tuple[Mention, ...], tuple[Diagnostic, ...]]:
+) -> LinkResult:
     """The mentions of one briefing's body, sorted and without overlaps, and the warnings about
     names that may mean more than one entity."""
     matchers = matchers or Matchers(registry)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -53,8 +54,12 @@ def display_path(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def load_content(root: Path) -> Loaded:
-    """Read ``root``/briefings, ``root``/actors and ``root``/places, sorted by path."""
+def load_content(
+    root: Path, read: Callable[[Path], BriefingFile | Diagnostic] | None = None
+) -> Loaded:
+    """Read ``root``/briefings, ``root``/actors and ``root``/places, sorted by path; each
+    briefing file with ``read`` (``read_briefing`` unless given: ``check_cache`` gives its own)."""
+    read = read or read_briefing
     briefings: list[BriefingFile] = []
     diagnostics: list[Diagnostic] = []
     if not root.is_dir():
@@ -72,7 +77,7 @@ def load_content(root: Path) -> Loaded:
             )
         )
     for path in _files(root / "briefings"):
-        result = read_briefing(path)
+        result = read(path)
         if isinstance(result, BriefingFile):
             briefings.append(result)
         else:
@@ -106,22 +111,37 @@ def _files(folder: Path) -> list[Path]:
     )
 
 
-def _read_text(path: Path, shown: str) -> str:
+def read_bytes(path: Path, shown: str) -> bytes:
+    """A content file's bytes; YamlError when it cannot be read or is too large."""
     try:
         size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            return path.read_bytes()
     except OSError as exc:
         raise YamlError(
             "file.unreadable", Location(shown), f"cannot read the file: {exc.strerror}"
         ) from None
-    if size > MAX_FILE_BYTES:
-        raise YamlError(
-            "file.too-large", Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB"
-        )
-    return decode(path.read_bytes(), shown)
+    raise YamlError(
+        "file.too-large", Location(shown), f"file is larger than {MAX_FILE_BYTES >> 20} MiB"
+    )
+
+
+def _read_text(path: Path, shown: str) -> str:
+    return decode(read_bytes(path, shown), shown)
 
 
 def read_briefing(path: Path) -> BriefingFile | Diagnostic:
+    """A briefing file parsed, or the error that stops it."""
     shown = display_path(path)
+    try:
+        data = read_bytes(path, shown)
+    except YamlError as exc:
+        return error(exc.code, exc.location, exc.message)
+    return parse_briefing(path, shown, data)
+
+
+def parse_briefing(path: Path, shown: str, data: bytes) -> BriefingFile | Diagnostic:
+    """A briefing file's ``data`` parsed (``shown``: its path as errors name it)."""
     match = BRIEFING_NAME.match(path.name)
     if not match or not ID_PATTERN.match(match["slug"]):
         return error(
@@ -131,7 +151,7 @@ def read_briefing(path: Path) -> BriefingFile | Diagnostic:
             "and hyphens, such as 2016-09-30-alep-offensive.fr.md",
         )
     try:
-        document = split_front_matter(_read_text(path, shown), shown)
+        document = split_front_matter(decode(data, shown), shown)
     except YamlError as exc:
         return error(exc.code, exc.location, exc.message)
     return BriefingFile(shown, match["slug"], match["lang"].replace("_", "-"), document)

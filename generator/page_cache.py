@@ -22,7 +22,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
+import mkdocs.utils as mkdocs_utils
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from generator import recycle
 from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
 from generator.pending_pages import PendingPages, RenderStopped
@@ -156,19 +157,6 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return None
 
 
-def link_or_copy(source: Path, target: Path, folders: set[Path] | None = None) -> None:
-    """``target`` becomes the same file as ``source``: a hard link, else a copy keeping times.
-    Its folder is made unless in ``folders`` (the folders made so far, kept up to date)."""
-    if folders is None or target.parent not in folders:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if folders is not None:
-            folders.add(target.parent)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
     """Make MkDocs' build skip the conversion and rendering of the pages the cache holds, and
     share the building of the rest with a helper process (``generator.page_helper``). Returns
@@ -178,7 +166,6 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
     position = [0]
     deferred: dict[str, Files] = {}
     helpers: list[PageHelper] = []
-    folders_made: set[Path] = set()  # of the site, by the reused pages' links
 
     def cached_populate(
         page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
@@ -209,13 +196,13 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
                 del deferred[src]
         if src in cache.reused:
             entry = cache.old[src]
-            source = cache.previous_site / page.file.dest_uri
-            link_or_copy(source, Path(page.file.abs_dest_path), folders_made)
+            recycle.link(cache.previous_site / page.file.dest_uri, Path(page.file.abs_dest_path))
             if entries is not None:
                 entries.extend(entry["entries"])
             cache.new[src] = entry
             return
         before = len(entries) if entries is not None else 0
+        recycle.clear(Path(page.file.abs_dest_path))  # it may be a link to a published file
         if src in deferred:
             populate(page, config, deferred.pop(src))
         build_page(page, config, *args, **kwargs)
@@ -327,6 +314,14 @@ def _merge(
         ]
 
 
+def _page_destinations(config: MkDocsConfig, pages: Sequence[str]) -> dict[str, str]:
+    """Each page's path in the site, by its docs path."""
+    return {
+        page: File(page, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+        for page in pages
+    }
+
+
 def _nav_pages(nav: Any) -> set[str]:
     found: set[str] = set()
     if isinstance(nav, str):
@@ -378,6 +373,12 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             pending=pending,
         )
         helpers = install(cache, emit)
+        destinations = _page_destinations(config, pages)
+        # The site folder may be the tree the last build replaced (``recycle``): instead of
+        # emptying it, MkDocs leaves the pages there for their builds to link or clear.
+        mkdocs_utils.clean_directory = lambda directory: recycle.sweep(
+            Path(directory), set(destinations.values())
+        )
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build.build(config)
@@ -389,6 +390,10 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             helper.stop()
         config.plugins.on_shutdown()
     if cache is not None:
+        site_dir = Path(config.site_dir)
+        for src, destination in destinations.items():
+            if src not in cache.new:  # not built: no file of an older build stands for it
+                recycle.clear(site_dir / destination)
         write_manifest(Path(settings["manifest_out"]), cache)
         emit(f"reused {len(cache.reused)}")
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .audit import audit
 from .build import BuildReport, build_site
+from .check_cache import CheckCache
 from .cpu_slots import EXTRAS, CpuSlots
 from .diagnostics import Diagnostic
 from .feeds import write_feeds
@@ -36,11 +37,13 @@ class Checked:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def check(config: SiteConfig) -> Checked:
-    """Load, validate and link everything; raises ContentError listing every error."""
-    loaded = load_content(config.content_dir)
+def check(config: SiteConfig, cache: CheckCache | None = None) -> Checked:
+    """Load, validate and link everything; raises ContentError listing every error. With a
+    ``cache``, the files that did not change are not parsed or linked again (the caller saves
+    it for the next build)."""
+    loaded = load_content(config.content_dir, cache.read_briefing if cache else None)
     content, diagnostics = validate(loaded, config.locales)
-    linked = find_mentions(content)
+    linked = find_mentions(content, cache)
     audited = audit(linked, config.content_dir, config.default_locale)
     warnings = (*linked.diagnostics, *audited, *untranslated(config))
     return Checked(content, linked, (*diagnostics, *warnings))
@@ -68,7 +71,16 @@ def build(
     """The whole pipeline: content in, site out (or ContentError / BuildError, site untouched)."""
     stage = progress.stage if progress else (lambda name: None)
     stage("check: load, validate, link")
-    checked = check(config)
+    cache = CheckCache.open(config)
+    checked = check(config, cache)
+    with cache.saving():
+        return _build_checked(config, checked, jobs, progress), checked
+
+
+def _build_checked(
+    config: SiteConfig, checked: Checked, jobs: int | None, progress: BuildProgress | None
+) -> BuildReport:
+    stage = progress.stage if progress else (lambda name: None)
     stage("index")
     index = build_index(checked.linked)
     l10ns = localisers(config)
@@ -105,4 +117,4 @@ def build(
             progress=progress,
             slots=slots,
         )
-    return report, checked
+    return report

@@ -10,6 +10,7 @@ but the story pages of the edited briefings is the same as then: those are rende
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
 import hashlib
 import io
@@ -22,31 +23,45 @@ from .fingerprint import settings_fingerprint
 from .index import SiteIndex
 from .l10n import L10n
 from .locales import SiteConfig
-from .model import Briefing
+from .model import Briefing, Linked, Mention
 from .render import Page, render_story_pages
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def structure_digest(index: SiteIndex) -> str:
-    """The hash of everything the index holds, with every briefing's body left out.
+    """The hash of everything the index holds but what only story pages show: each briefing's
+    body, its mentions' offsets in it, the warnings about it (the sentences around the mentions
+    stay in, as the index holds them).
 
-    The index pickled, each briefing without its body: the same content gives the same bytes in
-    any process (every mapping and tuple is built in a fixed order; the index holds no set).
+    The index pickled without the pickler's memo: the bytes then depend on the values only,
+    not on which equal strings happen to be one object (a briefing parsed anew, or taken from
+    ``check_cache``). The same content gives the same bytes in any process: every mapping and
+    tuple is built in a fixed order, and the index holds no set.
     """
     stream = io.BytesIO()
-    _BodylessPickler(stream, protocol=5).dump(index)
+    pickler = pickle.Pickler(stream, protocol=5)
+    pickler.fast = True  # no memo: the index holds no cycle
+    pickler.dispatch_table = {**copyreg.dispatch_table, **_STRUCTURE_ONLY}
+    pickler.dump(index)
     return hashlib.sha256(stream.getbuffer()).hexdigest()
 
 
-_FIELDS = tuple(field.name for field in dataclasses.fields(Briefing))
+def _blanking(cls: type, **blank: Any) -> Any:
+    """A pickling reducer for instances of the dataclass ``cls``, with the ``blank`` fields."""
+    names = tuple(field.name for field in dataclasses.fields(cls))
+
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return cls, tuple(blank[name] if name in blank else getattr(obj, name) for name in names)
+
+    return reduce
 
 
-class _BodylessPickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is Briefing:
-            return Briefing, tuple("" if f == "body" else getattr(obj, f) for f in _FIELDS)
-        return NotImplemented
+_STRUCTURE_ONLY = {
+    Briefing: _blanking(Briefing, body=""),
+    Mention: _blanking(Mention, start=0, end=0),
+    Linked: _blanking(Linked, diagnostics=()),
+}
 
 
 def story_bodies(index: SiteIndex) -> dict[str, str]:

@@ -280,6 +280,20 @@ def test_an_edited_body_renders_only_its_story_pages_again(
     assert docs_texts(built) == docs_texts(fresh.parent / "fresh")
 
 
+def test_a_sentence_added_before_the_mentions_renders_only_its_story_pages_again(
+    built: Path, tmp_path: Path
+) -> None:
+    # Every mention of the body moves; no other page shows where a mention is in its body.
+    path = built / FRENCH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Selon l’OMS", FILLER + "\nSelon l’OMS", 1), "utf-8")
+    docs = write_docs_again(built)
+    assert {tag: found.rendered for tag, found in docs.items()} == {"fr": 1, "en": 1, "ar": 1}
+    fresh = tmp_path / "fresh"
+    clean_build_of(built, fresh)
+    assert docs_texts(built) == docs_texts(fresh)
+
+
 def test_a_locale_whose_pages_did_not_change_is_published_as_it_was(
     built: Path, tmp_path: Path
 ) -> None:

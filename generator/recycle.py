@@ -1,0 +1,130 @@
+"""The site a build replaces becomes the next build's staging tree, folders and files kept.
+
+A build stages the whole site, then swaps it in (``publish.replace_folder``). Staged anew after
+an edit, the site of N = 1,000 briefings meant 8,000 folders made and 7,000 unchanged files
+linked, then as many removed with the site it replaced; on this machine's disk a folder costs
+about 0.3 ms to make. So the site the swap leaves behind is kept (``keep``) and taken as the
+next build's staging tree (``take``): its folders are there, and most of its files are already
+the files (hard links) the build would link.
+
+A staged file may be a link to a published one: writing into it would change the published
+site. So every file a build writes is removed first: what is not a locale's folder when the
+tree is taken; in a locale's MkDocs run, what is not one of its pages (``sweep``: assets, search
+index, sitemaps, pages gone), then each page it builds before it is written (``clear``); a page
+it reuses becomes a link to the published one, unless it already is (``link``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Collection
+from pathlib import Path
+
+from .fingerprint import cache_dir
+from .locales import SiteConfig
+
+
+def back_dir(config: SiteConfig) -> Path:
+    """Where the site the last build replaced waits for the next build."""
+    return cache_dir(config) / "previous-site"
+
+
+def take(config: SiteConfig, staging: Path) -> bool:
+    """Move the kept site to ``staging`` (which must not exist), with only its locales'
+    folders; whether there was one to take."""
+    kept = back_dir(config)
+    try:
+        kept.rename(staging)
+    except OSError:  # none kept, or on another file system
+        return False
+    for entry in staging.iterdir():
+        if entry.name in config.locales and entry.is_dir() and not entry.is_symlink():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    return True
+
+
+def keep(config: SiteConfig, replaced: Path) -> None:
+    """Keep the site a build ``replaced`` for the next build; where it cannot be moved there,
+    it stays for the caller to remove."""
+    kept = back_dir(config)
+    shutil.rmtree(kept, ignore_errors=True)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        replaced.rename(kept)
+
+
+def sweep(site_dir: Path, pages: Collection[str]) -> None:
+    """Remove every file under ``site_dir`` but the ``pages`` (paths in it), and the folders
+    left empty."""
+    if not site_dir.is_dir():
+        return
+    for path in _file_paths(str(site_dir), ""):
+        if path not in pages:
+            (site_dir / path).unlink()
+    _remove_empty_folders(str(site_dir))
+
+
+def _file_paths(folder: str, prefix: str) -> list[str]:
+    """The '/'-separated paths of every file (or link) under ``folder``, without a stat each."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _file_paths(entry.path, f"{prefix}{entry.name}/")
+            else:
+                found.append(prefix + entry.name)
+    return found
+
+
+def _remove_empty_folders(folder: str) -> bool:
+    """Remove the empty folders under ``folder``; whether ``folder`` is empty itself."""
+    empty = True
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and _remove_empty_folders(entry.path):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+    return empty
+
+
+def clear(path: Path) -> None:
+    """Remove the file at ``path`` if there is one, before it is written."""
+    path.unlink(missing_ok=True)
+
+
+def link(source: Path, target: Path) -> None:
+    """``target`` becomes the same file as ``source`` (a hard link, else a copy keeping times),
+    unless it already is; its folder is made if missing."""
+    try:
+        if os.path.samestat(os.stat(source), os.stat(target)):
+            return
+        target.unlink()
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(source, target)
+        return
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        shutil.copy2(source, target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def mirror(source: Path, target: Path, files: Collection[str]) -> None:
+    """Make the tree at ``target`` hold the ``files`` of ``source`` (paths in it), each the
+    same file, and nothing else."""
+    sweep(target, set(files))
+    for path in files:
+        link(source / path, target / path)
