@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: site test serve check schemas schemas-current i18n lint clean install
+.PHONY: compiled site test serve check schemas schemas-current i18n lint clean install
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,10 +13,15 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# The generator byte-compiled, as pip leaves an installed package: an editable install is not,
+# and where PYTHONDONTWRITEBYTECODE is set each build's processes would compile it again.
+compiled: $(STAMP)
+	$(BIN)/python -m compileall -q generator
+
 install: $(STAMP)
 
 # SITE_URL overrides mkdocs.yml's site_url: make site SITE_URL=https://example.org/briefings/
-site: $(STAMP)
+site: compiled
 	$(BIN)/briefing build $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 # axe-core for the accessibility tests, from the npm registry at the version the lock file pins.

@@ -30,7 +30,10 @@ from .open_graph import og_locale
 from .pending_pages import mark_failed
 from .progress import BuildProgress
 from .publish import make_staging, remove_later, replace_folder
+from .warm_runs import WarmRuns
 
+#: The share of a locale's pages changed up to which its MkDocs run takes no CPU slot.
+LIGHT_RUN = 0.02
 #: The MkDocs hooks every locale's build runs.
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
 
@@ -134,9 +137,12 @@ def _search_language(locale: str) -> list[str]:
     return [base] if base in _LUNR or base == "en" else ["en"]
 
 
-def run_mkdocs(config_file: Path, progress: BuildProgress | None = None) -> None:
-    """One MkDocs build, in its own process (MkDocs keeps global state), reusing cached pages."""
-    returncode, errors = run_locale(config_file, progress.locale if progress else None)
+def run_mkdocs(
+    config_file: Path, progress: BuildProgress | None = None, warm: WarmRuns | None = None
+) -> None:
+    """One MkDocs build, in its own process (MkDocs keeps global state), reusing cached pages;
+    in one of the ``warm`` runs if one is waiting."""
+    returncode, errors = run_locale(config_file, progress.locale if progress else None, warm)
     if returncode != 0:
         raise BuildError(f"MkDocs failed for {config_file.name}:\n{errors.strip()}")
 
@@ -150,6 +156,7 @@ def build_site(
     extra_outputs: Callable[[Path, Sequence[LocaleDocs]], None] | None = None,
     progress: BuildProgress | None = None,
     slots: CpuSlots | None = None,
+    warm: WarmRuns | None = None,
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
@@ -183,14 +190,18 @@ def build_site(
                         # goes before the next locale's render, as that render's own part.
                         being_written[docs.locale] = docs.pending
                         config_file = write_locale_config(config, docs, work, names)
-                        runs.append(pool.submit(_run_in_slot, slots, config_file, progress, RENDER))
+                        runs.append(
+                            pool.submit(_run_in_slot, slots, config_file, progress, RENDER, warm)
+                        )
                         continue
                     written.append(docs)
                     if progress is not None:
                         progress.locale(docs.locale, f"rendered {docs.rendered}")
                     if being_written.pop(docs.locale, None) is not None:
                         continue  # its run started with it
-                    runs.append(pool.submit(_publish, config, docs, work, names, progress, slots))
+                    runs.append(
+                        pool.submit(_publish, config, docs, work, names, progress, slots, warm)
+                    )
             except BaseException:
                 for log in being_written.values():  # the runs waiting on them stop
                     mark_failed(log)
@@ -229,6 +240,7 @@ def _publish(
     names: dict[str, str],
     progress: BuildProgress | None,
     slots: CpuSlots | None,
+    warm: WarmRuns | None = None,
 ) -> None:
     """Build a locale whose docs tree is written (in a thread of the pool: the next locale's
     tree is not kept waiting); one whose docs are as they were is published as it was."""
@@ -237,14 +249,21 @@ def _publish(
             progress.locale(docs.locale, f"unchanged {len(docs.paths)}")
         return
     config_file = write_locale_config(config, docs, work, names)
-    _run_in_slot(slots, config_file, progress, MKDOCS)
+    # A run that builds few pages anew mostly starts up and links the pages it reuses: it
+    # does not wait behind the other locales' runs for a slot.
+    light = docs.changed <= len(docs.paths) * LIGHT_RUN
+    _run_in_slot(None if light else slots, config_file, progress, MKDOCS, warm)
 
 
 def _run_in_slot(
-    slots: CpuSlots | None, config_file: Path, progress: BuildProgress | None, priority: int
+    slots: CpuSlots | None,
+    config_file: Path,
+    progress: BuildProgress | None,
+    priority: int,
+    warm: WarmRuns | None = None,
 ) -> None:
     with slots.held(priority) if slots is not None else nullcontext():
-        run_mkdocs(config_file, progress)
+        run_mkdocs(config_file, progress, warm)
 
 
 def move_files(source: Path, target: Path) -> None:

@@ -5,8 +5,10 @@ Parsing a briefing file and linking its body against the registry cost about 2 m
 A file's parse depends only on its bytes (and its path, which errors name); its links on its
 bytes, the registry and the site's languages. So this cache keeps, by path, each file's SHA-256,
 its parse and its links, and uses them again when the bytes are the same — the parses while the
-generator's code and libraries are the same, the links while the registry is too. Validation,
-which looks across files, always runs.
+generator's code and libraries are the same, the links while the registry is too; the actor and
+place files' parses likewise (0.3 s for 500 of them). Validation,
+which looks across files, always runs. The matchers that link an edited file are kept too: the
+registry's automaton, and each language's date grammar (built from CLDR in 0.1–0.3 s).
 """
 
 from __future__ import annotations
@@ -15,27 +17,42 @@ import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .diagnostics import Diagnostic
 from .fingerprint import cache_dir, hash_code, hash_files
 from .frontmatter import YamlError
-from .link import LinkResult
-from .load import BriefingFile, display_path, parse_briefing, read_briefing, read_bytes
+from .link import LinkResult, Matchers
+from .load import (
+    BriefingFile,
+    RegistryFile,
+    display_path,
+    parse_briefing,
+    parse_registry,
+    read_briefing,
+    read_bytes,
+    read_registry,
+)
 from .locales import SiteConfig
-from .model import Briefing
+from .mentions.dates import DateMatcher
+from .mentions.entities import EntityMatcher
+from .model import Briefing, Registry
 
 CACHE_VERSION = 1
+
+
+#: A content file parsed, or the error that stops it.
+Parsed = BriefingFile | RegistryFile | Diagnostic
 
 
 @dataclass
 class _Entry:
     digest: str
-    parsed: BriefingFile | Diagnostic
+    parsed: Parsed
     linked: LinkResult | None = None
 
 
@@ -49,6 +66,9 @@ class CheckCache:
         self._old = old
         self._new: dict[str, _Entry] = {}
         self._changed = False
+        self._entities: EntityMatcher | None = None  # of the registry as it is
+        self._dates: dict[str, DateMatcher] = {}
+        self._matchers: Matchers | None = None
 
     @classmethod
     def open(cls, config: SiteConfig) -> CheckCache:
@@ -63,22 +83,43 @@ class CheckCache:
         saved = _read(cache.file)
         if saved.get("code") == cache.code and isinstance(saved.get("entries"), dict):
             cache._old = saved["entries"]
-            if saved.get("links") != cache.links:
+            cache._dates = saved.get("dates") or {}
+            if saved.get("links") == cache.links:
+                cache._entities = saved.get("entities")
+            else:
                 for entry in cache._old.values():
                     entry.linked = None
         return cache
 
     def read_briefing(self, path: Path) -> BriefingFile | Diagnostic:
         """``load.read_briefing``, from the cache when the file's bytes are as they were."""
+        return self._read(path, parse_briefing, read_briefing)  # type: ignore[return-value]
+
+    def read_registry(
+        self, path: Path, kind: Literal["actor", "place"]
+    ) -> RegistryFile | Diagnostic:
+        """``load.read_registry``, from the cache when the file's bytes are as they were."""
+        return self._read(  # type: ignore[return-value]
+            path,
+            lambda path, shown, data: parse_registry(path, shown, data, kind),
+            lambda path: read_registry(path, kind),
+        )
+
+    def _read(
+        self,
+        path: Path,
+        parse: Callable[[Path, str, bytes], Parsed],
+        read: Callable[[Path], Parsed],
+    ) -> Parsed:
         shown = display_path(path)
         try:
             data = read_bytes(path, shown)
         except YamlError:
-            return read_briefing(path)  # which reports it
+            return read(path)  # which reports it
         digest = hashlib.sha256(data).hexdigest()
         entry = self._old.get(shown)
         if entry is None or entry.digest != digest:
-            entry = _Entry(digest, parse_briefing(path, shown, data))
+            entry = _Entry(digest, parse(path, shown, data))
             self._changed = True
         self._new[shown] = entry
         return entry.parsed
@@ -95,11 +136,29 @@ class CheckCache:
             entry.linked = result
             self._changed = True
 
+    def matchers(self, registry: Registry) -> Matchers:
+        """Matchers for ``registry`` with the automaton and date grammars the last build kept
+        (``link.LinkMemo``): built from CLDR, a language's grammar takes 0.1–0.3 s."""
+        self._matchers = Matchers(registry, entities=self._entities, dates=self._dates)
+        return self._matchers
+
     def save(self) -> None:
         """Write this build's entries for the next, when they differ from the last build's."""
+        if self._matchers is not None:
+            new_entities = self._matchers.built_entities is not self._entities
+            new_dates = self._matchers.built_dates.keys() - self._dates.keys()
+            self._entities = self._matchers.built_entities
+            self._dates = self._matchers.built_dates
+            self._changed |= new_entities or bool(new_dates)
         if not self._changed and self._new.keys() == self._old.keys():
             return
-        record = {"code": self.code, "links": self.links, "entries": self._new}
+        record = {
+            "code": self.code,
+            "links": self.links,
+            "entries": self._new,
+            "entities": self._entities,
+            "dates": self._dates,
+        }
         self.file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as handle, _collector_paused():

@@ -13,9 +13,6 @@ import filecmp
 import json
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from .fingerprint import cache_dir, compiled_templates_dir, settings_fingerprint
 from .locales import SiteConfig
 from .page_cache import settings_file
 from .prerendered import BODY_CACHE
+from .warm_runs import WarmRuns, finish_run, start_run
 
 #: Receives a locale's progress lines: "total N", "pages N", "reused N".
 LocaleProgress = Callable[[str, str], None]
@@ -56,32 +54,19 @@ def write_cache_settings(
     settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
 
 
-def run_locale(config_file: Path, progress: LocaleProgress | None = None) -> tuple[int, str]:
-    """Run one locale's build in its own process: (exit code, its error output)."""
+def run_locale(
+    config_file: Path, progress: LocaleProgress | None = None, warm: WarmRuns | None = None
+) -> tuple[int, str]:
+    """Run one locale's build in its own process, one of ``warm`` if one is waiting: (exit
+    code, its error output)."""
     locale = config_file.suffixes[0].lstrip(".") if config_file.suffixes else config_file.stem
-    # Errors go to a file, not a pipe: a full pipe nobody reads would stall the build.
-    with (
-        tempfile.TemporaryFile("w+", encoding="utf-8") as errors,
-        subprocess.Popen(
-            [sys.executable, "-m", "generator.page_cache", str(config_file)],
-            stdout=subprocess.PIPE,
-            stderr=errors,
-            text=True,
-            env={
-                **os.environ,
-                "NO_MKDOCS_2_WARNING": "1",
-                # The locales of one build share the briefing bodies they convert.
-                BODY_CACHE: str(config_file.parent / "bodies"),
-            },
-        ) as process,
-    ):
-        assert process.stdout is not None
-        for line in process.stdout:
-            if progress is not None:
-                progress(locale, line.strip())
-        returncode = process.wait()
-        errors.seek(0)
-        return returncode, errors.read()
+    # The locales of one build share the briefing bodies they convert.
+    environment = {BODY_CACHE: str(config_file.parent / "bodies")}
+    run = warm.take() if warm is not None else None
+    if run is None:
+        run = start_run()
+    run.start(str(config_file), environment)
+    return finish_run(run, lambda line: progress(locale, line) if progress else None)
 
 
 def keep_unchanged_files(staging: Path, output: Path) -> dict[str, list[int]]:

@@ -4,7 +4,6 @@ registry."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any, Protocol
@@ -21,17 +20,30 @@ class Matchers:
     """The registry's name automaton and each language's date grammar, each built once, when
     first used (a build whose briefings are all in ``check_cache`` needs none)."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        *,
+        entities: EntityMatcher | None = None,
+        dates: dict[str, DateMatcher] | None = None,
+    ) -> None:
+        """``entities`` and ``dates``, when given, were built before (``check_cache``)."""
         self.registry = registry
+        self.built_entities = entities
+        self.built_dates = dict(dates or {})
 
-    @functools.cached_property
+    @property
     def entities(self) -> EntityMatcher:
         """The automaton of every name and alias of the registry."""
-        return EntityMatcher(self.registry)
+        if self.built_entities is None:
+            self.built_entities = EntityMatcher(self.registry)
+        return self.built_entities
 
     def dates(self, lang: str) -> DateMatcher:
         """The date grammar of ``lang``."""
-        return date_matcher(lang)
+        if lang not in self.built_dates:
+            self.built_dates[lang] = date_matcher(lang)
+        return self.built_dates[lang]
 
 
 #: A span of the body that may become a mention: start, end (in the original body), the entities
@@ -52,11 +64,14 @@ class LinkMemo(Protocol):
     def remember(self, briefing: Briefing, result: LinkResult) -> None:
         """Keep the result of linking ``briefing``."""
 
+    def matchers(self, registry: Registry) -> Matchers:
+        """The matchers to link with, with those built before."""
+
 
 def find_mentions(content: Content, memo: LinkMemo | None = None) -> Linked:
     """Mentions of every briefing against the complete registry; ambiguity warnings as
     diagnostics. A briefing ``memo`` knows is not linked again."""
-    matchers = Matchers(content.registry)
+    matchers = memo.matchers(content.registry) if memo else Matchers(content.registry)
     mentions: dict[tuple[str, str], tuple[Mention, ...]] = {}
     diagnostics: list[Diagnostic] = []
     for briefing in content.briefings:

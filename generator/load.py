@@ -54,11 +54,17 @@ def display_path(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
+#: Reads one content file: a briefing file's path, or an actor or place file's path and kind.
+ReadBriefing = Callable[[Path], "BriefingFile | Diagnostic"]
+ReadRegistry = Callable[[Path, Literal["actor", "place"]], "RegistryFile | Diagnostic"]
+
+
 def load_content(
-    root: Path, read: Callable[[Path], BriefingFile | Diagnostic] | None = None
+    root: Path, read: ReadBriefing | None = None, read_entry: ReadRegistry | None = None
 ) -> Loaded:
     """Read ``root``/briefings, ``root``/actors and ``root``/places, sorted by path; each
-    briefing file with ``read`` (``read_briefing`` unless given: ``check_cache`` gives its own)."""
+    briefing file with ``read``, each actor or place file with ``read_entry`` (``read_briefing``
+    and ``read_registry`` unless given: ``check_cache`` gives its own)."""
     read = read or read_briefing
     briefings: list[BriefingFile] = []
     diagnostics: list[Diagnostic] = []
@@ -82,17 +88,20 @@ def load_content(
             briefings.append(result)
         else:
             diagnostics.append(result)
-    registry, problems = load_registry(root)
+    registry, problems = load_registry(root, read_entry)
     return Loaded(tuple(briefings), registry, (*diagnostics, *problems))
 
 
-def load_registry(root: Path) -> tuple[tuple[RegistryFile, ...], tuple[Diagnostic, ...]]:
+def load_registry(
+    root: Path, read_entry: ReadRegistry | None = None
+) -> tuple[tuple[RegistryFile, ...], tuple[Diagnostic, ...]]:
     """Read ``root``/actors and ``root``/places: parsed files, and an error for each bad one."""
+    read_entry = read_entry or read_registry
     registry: list[RegistryFile] = []
     diagnostics: list[Diagnostic] = []
     for kind, folder in (("actor", "actors"), ("place", "places")):
         for path in _files(root / folder):
-            entry = _read_registry(path, kind)  # type: ignore[arg-type]
+            entry = read_entry(path, kind)  # type: ignore[arg-type]
             if isinstance(entry, RegistryFile):
                 registry.append(entry)
             else:
@@ -126,10 +135,6 @@ def read_bytes(path: Path, shown: str) -> bytes:
     )
 
 
-def _read_text(path: Path, shown: str) -> str:
-    return decode(read_bytes(path, shown), shown)
-
-
 def read_briefing(path: Path) -> BriefingFile | Diagnostic:
     """A briefing file parsed, or the error that stops it."""
     shown = display_path(path)
@@ -157,8 +162,20 @@ def parse_briefing(path: Path, shown: str, data: bytes) -> BriefingFile | Diagno
     return BriefingFile(shown, match["slug"], match["lang"].replace("_", "-"), document)
 
 
-def _read_registry(path: Path, kind: Literal["actor", "place"]) -> RegistryFile | Diagnostic:
+def read_registry(path: Path, kind: Literal["actor", "place"]) -> RegistryFile | Diagnostic:
+    """An actor or place file parsed, or the error that stops it."""
     shown = display_path(path)
+    try:
+        data = read_bytes(path, shown)
+    except YamlError as exc:
+        return error(exc.code, exc.location, exc.message)
+    return parse_registry(path, shown, data, kind)
+
+
+def parse_registry(
+    path: Path, shown: str, data: bytes, kind: Literal["actor", "place"]
+) -> RegistryFile | Diagnostic:
+    """An actor or place file's ``data`` parsed (``shown``: its path as errors name it)."""
     if path.suffix not in (".yml", ".yaml") or not ID_PATTERN.match(path.stem):
         return error(
             f"{kind}.file-name",
@@ -167,7 +184,7 @@ def _read_registry(path: Path, kind: Literal["actor", "place"]) -> RegistryFile 
             "lowercase letters, digits and hyphens, such as aleppo.yml",
         )
     try:
-        node = parse_yaml(_read_text(path, shown), shown)
+        node = parse_yaml(decode(data, shown), shown)
     except YamlError as exc:
         return error(exc.code, exc.location, exc.message)
     if not isinstance(node, Mapping):

@@ -26,6 +26,7 @@ from .opendata import write_open_data
 from .progress import BuildProgress
 from .sitemap import write_sitemaps
 from .validate import validate
+from .warm_runs import WarmRuns, ahead
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,11 @@ def check(config: SiteConfig, cache: CheckCache | None = None) -> Checked:
     """Load, validate and link everything; raises ContentError listing every error. With a
     ``cache``, the files that did not change are not parsed or linked again (the caller saves
     it for the next build)."""
-    loaded = load_content(config.content_dir, cache.read_briefing if cache else None)
+    loaded = load_content(
+        config.content_dir,
+        cache.read_briefing if cache else None,
+        cache.read_registry if cache else None,
+    )
     content, diagnostics = validate(loaded, config.locales)
     linked = find_mentions(content, cache)
     audited = audit(linked, config.content_dir, config.default_locale)
@@ -71,14 +76,20 @@ def build(
     """The whole pipeline: content in, site out (or ContentError / BuildError, site untouched)."""
     stage = progress.stage if progress else (lambda name: None)
     stage("check: load, validate, link")
-    cache = CheckCache.open(config)
-    checked = check(config, cache)
-    with cache.saving():
-        return _build_checked(config, checked, jobs, progress), checked
+    # The locales' MkDocs runs start now, and wait for their configs (``warm_runs``).
+    with WarmRuns(ahead(len(config.locales))) as warm:
+        cache = CheckCache.open(config)
+        checked = check(config, cache)
+        with cache.saving():
+            return _build_checked(config, checked, jobs, progress, warm), checked
 
 
 def _build_checked(
-    config: SiteConfig, checked: Checked, jobs: int | None, progress: BuildProgress | None
+    config: SiteConfig,
+    checked: Checked,
+    jobs: int | None,
+    progress: BuildProgress | None,
+    warm: WarmRuns,
 ) -> BuildReport:
     stage = progress.stage if progress else (lambda name: None)
     stage("index")
@@ -116,5 +127,6 @@ def _build_checked(
             extra_outputs=extra_outputs,
             progress=progress,
             slots=slots,
+            warm=warm,
         )
     return report

@@ -64,10 +64,15 @@ def test_an_edit_parses_and_links_only_the_edited_file(
     assert cache_file(load_config(built / "mkdocs.yml")).is_file()
     add_filler(built)
     parsed = counting(monkeypatch, check_cache, "parse_briefing")
+    entries = counting(monkeypatch, check_cache, "parse_registry")
     linked = counting(monkeypatch, link, "link_briefing")
+    built_matchers = counting(monkeypatch, link, "EntityMatcher")
+    built_matchers += counting(monkeypatch, link, "date_matcher")
     cached = checked_with_cache(built)
     assert [Path(p).name for p in parsed] == [Path(FRENCH).name]
+    assert entries == []
     assert [Path(p).name for p in linked] == [Path(FRENCH).name]
+    assert built_matchers == []  # the automaton and the French grammar kept by the build
     assert same_check(cached, check(load_config(built / "mkdocs.yml")))
 
 
@@ -86,10 +91,14 @@ def test_a_registry_change_links_every_briefing_again_without_parsing_them(
     actor = built / "content/actors/msf.yml"
     actor.write_text(actor.read_text("utf-8").replace("[MSF]}", "[MSF, Médecins]}"), "utf-8")
     parsed = counting(monkeypatch, check_cache, "parse_briefing")
+    entries = counting(monkeypatch, check_cache, "parse_registry")
     linked = counting(monkeypatch, link, "link_briefing")
+    automata = counting(monkeypatch, link, "EntityMatcher")
     cached = checked_with_cache(built)
     assert parsed == []
+    assert [Path(p).name for p in entries] == ["msf.yml"]
     assert len(linked) == len(cached.content.briefings) == 3
+    assert len(automata) == 1
     assert same_check(cached, check(load_config(built / "mkdocs.yml")))
 
 

@@ -1,0 +1,96 @@
+"""Locale runs started ahead wait for their configs, and none outlives its build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import generator.pipeline as pipeline
+from generator.cli import main
+from generator.warm_runs import WarmRuns, ahead, finish_run
+
+from .conftest import MakeProject
+from .factories import SMALL_SITE
+
+
+class Recorded(WarmRuns):
+    """WarmRuns that remember their processes, and how many were taken."""
+
+    made: list[Recorded] = []
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.processes = [run.process for run in self._idle]
+        self.taken = 0
+        Recorded.made.append(self)
+
+    def take(self):  # type: ignore[no-untyped-def]
+        run = super().take()
+        self.taken += run is not None
+        return run
+
+
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch) -> list[Recorded]:
+    Recorded.made = []
+    monkeypatch.setattr(pipeline, "WarmRuns", Recorded)
+    monkeypatch.setattr(pipeline, "ahead", lambda locales: locales)  # one per locale
+    return Recorded.made
+
+
+def test_a_build_runs_its_locales_in_the_runs_started_ahead(
+    make_project: MakeProject, recorded: list[Recorded]
+) -> None:
+    project = make_project(SMALL_SITE)
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    (warm,) = recorded
+    assert warm.taken == len(warm.processes) == 3
+    assert all(process.returncode == 0 for process in warm.processes)
+    assert (project / "site/ar/index.html").is_file()
+
+
+def test_a_build_that_fails_its_check_stops_the_runs_started_ahead(
+    make_project: MakeProject, recorded: list[Recorded]
+) -> None:
+    project = make_project({**SMALL_SITE, "content/briefings/bad.fr.md": "---\ntitle: [\n---\n"})
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "bad.fr.md:" in result.output
+    (warm,) = recorded
+    assert warm.taken == 0
+    assert all(process.returncode is not None for process in warm.processes)
+
+
+def test_a_run_at_the_end_of_its_input_exits_without_building() -> None:
+    warm = WarmRuns(1)
+    run = warm.take()
+    assert run is not None and warm.take() is None
+    assert run.process.stdin is not None
+    run.process.stdin.close()
+    lines: list[str] = []
+    assert finish_run(run, lines.append) == (0, "")
+    assert lines == []
+
+
+def test_a_run_given_a_missing_config_fails_with_its_error(tmp_path: Path) -> None:
+    with WarmRuns(1) as warm:
+        run = warm.take()
+        assert run is not None
+        run.start(str(tmp_path / "mkdocs.fr.yml"), {})
+        code, errors = finish_run(run, lambda line: None)
+    assert code != 0
+    assert "mkdocs.fr.yml" in errors
+
+
+def test_one_run_is_started_ahead_per_core_the_build_leaves_free(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert ahead(3) == 1
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert ahead(3) == 3
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert ahead(3) == 0
