@@ -157,6 +157,7 @@ def build_site(
     progress: BuildProgress | None = None,
     slots: CpuSlots | None = None,
     warm: WarmRuns | None = None,
+    kept: recycle.KeptTree | None = None,
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
@@ -166,11 +167,15 @@ def build_site(
     ``extra_outputs`` writes more files for the site (feeds,
     sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
     folder once MkDocs is done. Each MkDocs run holds one of ``slots`` (shared with the render
-    children) while it runs. If anything fails, the published site is left untouched.
+    children) while it runs; ``warm`` has runs started ahead, ``kept`` makes the tree to stage
+    in from the published site when no build kept one (``recycle``). If anything fails, the
+    published site is left untouched.
     """
     output = config.output_dir
     work = make_staging(output)
     staging = work / "site"
+    if kept is not None:
+        kept.wait()
     recycle.take(config, staging)  # the site the last build replaced, if kept
     published = False
     try:

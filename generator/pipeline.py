@@ -24,6 +24,7 @@ from .locales import SiteConfig
 from .model import Content, Linked
 from .opendata import write_open_data
 from .progress import BuildProgress
+from .recycle import KeptTree
 from .sitemap import write_sitemaps
 from .validate import validate
 from .warm_runs import WarmRuns, ahead
@@ -76,12 +77,13 @@ def build(
     """The whole pipeline: content in, site out (or ContentError / BuildError, site untouched)."""
     stage = progress.stage if progress else (lambda name: None)
     stage("check: load, validate, link")
-    # The locales' MkDocs runs start now, and wait for their configs (``warm_runs``).
-    with WarmRuns(ahead(len(config.locales))) as warm:
+    # Started now, to be ready when the MkDocs runs are: runs waiting for their configs
+    # (``warm_runs``), and the tree of folders they build in (``recycle``).
+    with WarmRuns(ahead(len(config.locales))) as warm, KeptTree(config) as kept:
         cache = CheckCache.open(config)
         checked = check(config, cache)
         with cache.saving():
-            return _build_checked(config, checked, jobs, progress, warm), checked
+            return _build_checked(config, checked, jobs, progress, warm, kept), checked
 
 
 def _build_checked(
@@ -90,6 +92,7 @@ def _build_checked(
     jobs: int | None,
     progress: BuildProgress | None,
     warm: WarmRuns,
+    kept: KeptTree,
 ) -> BuildReport:
     stage = progress.stage if progress else (lambda name: None)
     stage("index")
@@ -128,5 +131,6 @@ def _build_checked(
             progress=progress,
             slots=slots,
             warm=warm,
+            kept=kept,
         )
     return report

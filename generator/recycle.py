@@ -19,16 +19,62 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Collection
 from pathlib import Path
 
 from .fingerprint import cache_dir
 from .locales import SiteConfig
+from .publish import OWNER_FILE, STAGING_PREFIX
 
 
 def back_dir(config: SiteConfig) -> Path:
     """Where the site the last build replaced waits for the next build."""
     return cache_dir(config) / "previous-site"
+
+
+class KeptTree:
+    """The kept tree, made from the published site when no build left one (the first edit
+    after a clean build): in a process of its own, started with the build, while the check and
+    render stages keep one core busy. At N = 1,000, 8,000 folders and 7,000 links."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        published = config.output_dir
+        if not back_dir(config).exists() and published.is_dir():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "generator.recycle", str(published), str(back_dir(config))]
+            )
+
+    def wait(self) -> None:
+        """Wait until the tree is made (or its process failed: the build then makes its own)."""
+        if self.process is not None:
+            self.process.wait()
+
+    def __enter__(self) -> KeptTree:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()  # the build failed first; the next removes the rest
+            self.process.wait()
+
+
+def make_kept_tree(published: Path, kept: Path) -> None:
+    """Mirror ``published`` into a staging folder beside it, then move that to ``kept``: a
+    process stopped halfway leaves a staging folder the next build removes, not half a tree."""
+    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=published.parent))
+    try:
+        (work / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+        tree = work / "site"
+        mirror(published, tree, _file_paths(str(published), ""))
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a build kept one meanwhile
+            tree.rename(kept)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def take(config: SiteConfig, staging: Path) -> bool:
@@ -128,3 +174,7 @@ def mirror(source: Path, target: Path, files: Collection[str]) -> None:
     sweep(target, set(files))
     for path in files:
         link(source / path, target / path)
+
+
+if __name__ == "__main__":
+    make_kept_tree(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -9,10 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 import generator.build as build_module
+import generator.recycle as recycle
 from generator.build import BuildError
 from generator.cli import main
 from generator.locales import load_config
-from generator.recycle import back_dir, link, mirror, sweep
+from generator.recycle import KeptTree, back_dir, link, mirror, sweep
 
 from .conftest import MakeProject
 from .factories import SMALL_SITE
@@ -149,3 +150,28 @@ def test_mirror_makes_the_target_hold_exactly_the_listed_files(tmp_path: Path) -
     mirror(source, target, ["a/index.html", "b.xml"])
     assert hash_tree(target) == hash_tree(source)
     assert not (target / "old").exists()
+
+
+def test_with_no_kept_tree_one_is_made_from_the_published_site(built: Path) -> None:
+    config = load_config(built / "mkdocs.yml")
+    assert not back_dir(config).exists()  # a first build replaced no site
+    with KeptTree(config) as kept:
+        kept.wait()
+    site = built / "site"
+    assert hash_tree(back_dir(config)) == hash_tree(site)
+    page = "fr/briefings/2016/09/30/2016-09-30-alep/index.html"
+    assert (back_dir(config) / page).stat().st_ino == (site / page).stat().st_ino
+    assert not list(built.glob(".build-*"))  # its staging folder is gone
+
+
+def test_the_first_edit_after_a_clean_build_builds_on_a_tree_made_for_it(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken: list[bool] = []
+    take = recycle.take
+    monkeypatch.setattr(recycle, "take", lambda *args: taken.append(take(*args)) or taken[-1])
+    add_filler(built)
+    build(built)
+    assert taken == [True]
+    site = built / "site"
+    assert differences(hash_tree(site), hash_tree(clean_build_of(built, tmp_path / "c"))) == []
