@@ -174,11 +174,11 @@ def build_site(
     output = config.output_dir
     work = make_staging(output)
     staging = work / "site"
-    if kept is not None:
-        kept.wait()
-    recycle.take(config, staging)  # the site the last build replaced, if kept
     published = False
     try:
+        if kept is not None:
+            kept.wait()
+        recycle.take(config, staging)  # the site the last build replaced, if kept
         names = language_names(config, l10ns)
         workers = jobs or max(1, min(len(config.locales), os.cpu_count() or 1))
         if slots is not None:  # every run waits in the slots' queue, in its order of priority

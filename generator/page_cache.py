@@ -345,22 +345,25 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
     logger.propagate = False
     handler = logging.StreamHandler(sys.stderr)
     logger.addHandler(handler)
-    config = load_config(str(config_file), strict=True)
     settings_path = settings_file(config_file)
+    settings = (
+        json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.is_file() else None
+    )
+    pending = PendingPages(Path(settings["pending"])) if settings and settings["pending"] else None
+    if pending is not None:
+        # Its docs folder exists once its pages are listed: MkDocs' config checks it does.
+        try:
+            pending.wait_ready()
+        except RenderStopped as stopped:
+            print(str(stopped), file=sys.stderr)
+            return 1
+    config = load_config(str(config_file), strict=True)
     cache: PageCache | None = None
     helpers: list[PageHelper] = []
-    if settings_path.is_file():
-        settings = json.loads(settings_path.read_text(encoding="utf-8"))
+    if settings is not None:
         if "compiled_templates" in settings:  # for the hooks' on_env
             os.environ[COMPILED_TEMPLATES] = settings["compiled_templates"]
         docs_dir = Path(config.docs_dir)
-        pending = PendingPages(Path(settings["pending"])) if settings.get("pending") else None
-        if pending is not None:
-            try:
-                pending.wait_ready()
-            except RenderStopped as stopped:
-                print(str(stopped), file=sys.stderr)
-                return 1
         # Of a tree being written, the pages come from its log; its walk gives the assets.
         files = dict(_docs_files(docs_dir))
         assets = {relative: path for relative, path in files.items() if not _is_page(relative)}
@@ -392,7 +395,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
         for helper in helpers:
             helper.stop()
         config.plugins.on_shutdown()
-    if cache is not None:
+    if cache is not None and settings is not None:
         site_dir = Path(config.site_dir)
         for src, destination in destinations.items():
             if src not in cache.new:  # not built: no file of an older build stands for it

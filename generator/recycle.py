@@ -85,13 +85,17 @@ def take(config: SiteConfig, staging: Path) -> bool:
         kept.rename(staging)
     except OSError:  # none kept, or on another file system
         return False
-    for entry in staging.iterdir():
-        if entry.name in config.locales and entry.is_dir() and not entry.is_symlink():
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
+    try:
+        for entry in staging.iterdir():
+            if entry.name in config.locales and entry.is_dir() and not entry.is_symlink():
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    except OSError:  # the build stages in a new folder instead
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
     return True
 
 

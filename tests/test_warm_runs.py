@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ from click.testing import CliRunner
 
 import generator.pipeline as pipeline
 from generator.cli import main
+from generator.page_cache import settings_file
+from generator.pending_pages import mark_failed
 from generator.warm_runs import WarmRuns, ahead, finish_run
 
 from .conftest import MakeProject
@@ -94,3 +98,30 @@ def test_one_run_is_started_ahead_per_core_the_build_leaves_free(
     assert ahead(3) == 3
     monkeypatch.setattr("os.cpu_count", lambda: 1)
     assert ahead(3) == 0
+
+
+def test_a_run_waits_for_its_docs_to_be_listed_before_it_reads_its_config(
+    tmp_path: Path,
+) -> None:
+    # Started ahead, a run gets its config at once, before the render child has made the
+    # docs folder the config names (MkDocs checks that it exists): it waits for the list of
+    # pages first. Here the render fails instead of listing them.
+    log = tmp_path / "fr.written"
+    log.write_text("", encoding="utf-8")
+    config_file = tmp_path / "mkdocs.fr.yml"
+    config_file.write_text(
+        json.dumps({"site_name": "x", "docs_dir": str(tmp_path / "docs/fr"), "site_dir": "s"}),
+        encoding="utf-8",
+    )
+    settings = {"pending": str(log), "settings": "", "previous_site": str(tmp_path / "site")}
+    settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
+    with WarmRuns(1) as warm:
+        run = warm.take()
+        assert run is not None
+        run.start(str(config_file), {})
+        time.sleep(0.5)
+        assert run.process.poll() is None  # waiting, not failing on the missing folder
+        mark_failed(log)
+        code, errors = finish_run(run, lambda line: None)
+    assert code == 1
+    assert "the render stopped before writing the list of pages" in errors
