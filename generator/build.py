@@ -158,6 +158,7 @@ def build_site(
     slots: CpuSlots | None = None,
     warm: WarmRuns | None = None,
     kept: recycle.KeptTree | None = None,
+    runs_done: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Build every locale into a staging folder, then replace the output folder in one move.
 
@@ -168,8 +169,8 @@ def build_site(
     sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
     folder once MkDocs is done. Each MkDocs run holds one of ``slots`` (shared with the render
     children) while it runs; ``warm`` has runs started ahead, ``kept`` makes the tree to stage
-    in from the published site when no build kept one (``recycle``). If anything fails, the
-    published site is left untouched.
+    in from the published site when no build kept one (``recycle``); ``runs_done`` is called
+    once every run is done. If anything fails, the published site is left untouched.
     """
     output = config.output_dir
     work = make_staging(output)
@@ -216,6 +217,8 @@ def build_site(
                 runs.append(side.submit(extra_outputs, extras, written))
             for run in runs:
                 run.result()
+        if runs_done is not None:
+            runs_done()
         check_every_page_written(written, staging)
         write_root(config, staging, names)
         move_files(extras, staging)

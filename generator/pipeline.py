@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,8 +82,8 @@ def build(
     with WarmRuns(ahead(len(config.locales))) as warm, KeptTree(config) as kept:
         cache = CheckCache.open(config)
         checked = check(config, cache)
-        with cache.saving():
-            return _build_checked(config, checked, jobs, progress, warm, kept), checked
+        with cache.saver() as save:
+            return _build_checked(config, checked, jobs, progress, warm, kept, save), checked
 
 
 def _build_checked(
@@ -93,6 +93,7 @@ def _build_checked(
     progress: BuildProgress | None,
     warm: WarmRuns,
     kept: KeptTree,
+    runs_done: Callable[[], None],
 ) -> BuildReport:
     stage = progress.stage if progress else (lambda name: None)
     stage("index")
@@ -132,5 +133,6 @@ def _build_checked(
             slots=slots,
             warm=warm,
             kept=kept,
+            runs_done=runs_done,
         )
     return report
