@@ -26,24 +26,35 @@ from .locales import SiteConfig
 from .model import Briefing, Linked, Mention
 from .render import Page, render_story_pages
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def structure_digest(index: SiteIndex) -> str:
     """The hash of everything the index holds but what only story pages show: each briefing's
-    body, its mentions' offsets in it, the warnings about it (the sentences around the mentions
-    stay in, as the index holds them).
+    body, its mentions' offsets in it, the warnings about it.
 
-    The index pickled without the pickler's memo: the bytes then depend on the values only,
-    not on which equal strings happen to be one object (a briefing parsed anew, or taken from
+    The index is made from the linked content alone, and of the bodies it keeps only the
+    sentence around each mention (``index.build_index``): so the linked content, bodies,
+    offsets and warnings left out, with those sentences, stands for it — and hashes in a third
+    of the time the whole index takes (N = 5,000: 0.8 s against 2.5 s).
+
+    Pickled without the pickler's memo: the bytes then depend on the values only, not on which
+    equal strings happen to be one object (a briefing parsed anew, or taken from
     ``check_cache``). The same content gives the same bytes in any process: every mapping and
     tuple is built in a fixed order, and the index holds no set.
     """
+    sentences = [
+        [occurrence.sentence for occurrence in occurrences]
+        for occurrences in (
+            *index.occurrences.values(),
+            *(day.mentions for day in index.days.values()),
+        )
+    ]
     stream = io.BytesIO()
     pickler = pickle.Pickler(stream, protocol=5)
-    pickler.fast = True  # no memo: the index holds no cycle
+    pickler.fast = True  # no memo: nothing pickled holds a cycle
     pickler.dispatch_table = {**copyreg.dispatch_table, **_STRUCTURE_ONLY}
-    pickler.dump(index)
+    pickler.dump((index.linked, sentences))
     return hashlib.sha256(stream.getbuffer()).hexdigest()
 
 
