@@ -21,13 +21,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Collection
 from pathlib import Path
 
 from .fingerprint import cache_dir
 from .locales import SiteConfig
-from .publish import OWNER_FILE, STAGING_PREFIX
 
 
 def back_dir(config: SiteConfig) -> Path:
@@ -63,18 +61,30 @@ class KeptTree:
 
 
 def make_kept_tree(published: Path, kept: Path) -> None:
-    """Mirror ``published`` into a staging folder beside it, then move that to ``kept``: a
-    process stopped halfway leaves a staging folder the next build removes, not half a tree."""
-    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=published.parent))
+    """Mirror ``published`` into a scratch folder beside ``kept``, then move it there: a
+    process stopped halfway leaves a scratch folder (named by its process id, removed by the
+    next one), not half a tree."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for stale in kept.parent.glob(f"{kept.name}.*.tmp"):
+        if not _alive(stale.name.split(".")[-2]):
+            shutil.rmtree(stale, ignore_errors=True)
+    tree = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
     try:
-        (work / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
-        tree = work / "site"
         mirror(published, tree, _file_paths(str(published), ""))
-        kept.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):  # a build kept one meanwhile
             tree.rename(kept)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(tree, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def take(config: SiteConfig, staging: Path) -> bool:

@@ -161,7 +161,18 @@ def test_with_no_kept_tree_one_is_made_from_the_published_site(built: Path) -> N
     assert hash_tree(back_dir(config)) == hash_tree(site)
     page = "fr/briefings/2016/09/30/2016-09-30-alep/index.html"
     assert (back_dir(config) / page).stat().st_ino == (site / page).stat().st_ino
-    assert not list(built.glob(".build-*"))  # its staging folder is gone
+    assert not list(built.glob(".build-*"))  # no staging folder: those are the builds'
+    assert not list(back_dir(config).parent.glob("*.tmp"))  # its scratch folder is gone
+
+
+def test_a_scratch_folder_left_by_a_stopped_copy_is_removed_by_the_next(built: Path) -> None:
+    config = load_config(built / "mkdocs.yml")
+    stale = back_dir(config).with_name(f"{back_dir(config).name}.999999999.tmp")
+    (stale / "fr").mkdir(parents=True)
+    with KeptTree(config) as kept:
+        kept.wait()
+    assert not stale.exists()
+    assert (back_dir(config) / "fr/index.html").is_file()
 
 
 def test_the_first_edit_after_a_clean_build_builds_on_a_tree_made_for_it(
