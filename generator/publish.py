@@ -50,8 +50,11 @@ def _owner_alive(owner_file: Path) -> bool:
         pid = int(owner_file.read_text(encoding="ascii"))
     except (OSError, ValueError):
         return False  # made by a build that died before writing it, or by an older version
-    if pid == os.getpid():
-        return True
+    return pid == os.getpid() or process_alive(pid)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of this id runs (another user's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

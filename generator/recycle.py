@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .fingerprint import cache_dir
 from .locales import SiteConfig
+from .publish import process_alive
 
 
 def back_dir(config: SiteConfig) -> Path:
@@ -66,7 +67,8 @@ def make_kept_tree(published: Path, kept: Path) -> None:
     next one), not half a tree."""
     kept.parent.mkdir(parents=True, exist_ok=True)
     for stale in kept.parent.glob(f"{kept.name}.*.tmp"):
-        if not _alive(stale.name.split(".")[-2]):
+        pid = stale.name.split(".")[-2]
+        if not (pid.isdigit() and process_alive(int(pid))):
             shutil.rmtree(stale, ignore_errors=True)
     tree = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
     try:
@@ -75,16 +77,6 @@ def make_kept_tree(published: Path, kept: Path) -> None:
             tree.rename(kept)
     finally:
         shutil.rmtree(tree, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def take(config: SiteConfig, staging: Path) -> bool:
