@@ -160,12 +160,15 @@ def week_chart(
     for i, column in enumerate(columns):
         y = baseline
         x = left(margin + i * slot + (slot - bar) / 2, bar)
+        # The marks are most of a chart: their attributes written directly, as ``_attrs`` would.
+        x_text, bar_text = number(x), number(bar)
         for mark in sorted(column.marks, key=lambda m: m.day):
             block = max(max(mark.weight, 1) * unit, MIN_BLOCK)
             y -= block
             parts.append(
-                f"<a{_attrs(href=mark.href)}><title>{escape(mark.label)}</title>"
-                f'<rect class="bm-mark"{_attrs(x=x, y=y, width=bar, height=block)}/></a>'
+                f'<a href="{escape(mark.href, quote=True)}"><title>{escape(mark.label)}</title>'
+                f'<rect class="bm-mark" x="{x_text}" y="{number(y)}" width="{bar_text}"'
+                f' height="{number(block)}"/></a>'
             )
     parts.append("</svg>")
     return "".join(parts)

@@ -207,6 +207,7 @@ def write_locale_docs(
     locale = l10n.tag
     docs = docs_root(config) / locale
     env = make_environment(config.templates_dir, compiled_templates_dir(config))
+    env.auto_reload = False  # one render: no template changes under it (a look per page else)
     record_file(config, locale).unlink(missing_ok=True)
     if record is not None:
         slugs = {index.story_page(slug): slug for slug in index.versions}

@@ -74,6 +74,9 @@ def _folders(url: str) -> tuple[str, ...]:
 
 
 def _between(target_url: str, here: tuple[str, ...]) -> str:
+    if not here or not target_url.startswith(here[0] + "/"):
+        # No folder in common (most links go to another section): up to the root, then down.
+        return "../" * len(here) + target_url or "./"
     parts = _folders(target_url)
     common = 0
     for mine, theirs in zip(parts, here, strict=False):

@@ -48,6 +48,8 @@ class Timeline:
         self.scale = max(weekly.values(), default=1)
         #: The month of the newest briefing, whose most mentioned names the home page shows.
         self.latest_month = latest_month(index)
+        self._counts: dict[tuple[int, int, int], str] = {}
+        self._day_labels: dict[tuple[dt.date, str], str] = {}
 
     def most_mentioned(self, kind: str, month: Month, limit: int = 5) -> list[tuple[str, int]]:
         """The actors or places written most often in a month's briefings, with their counts."""
@@ -60,6 +62,12 @@ class Timeline:
 
     def counts(self, tally: Tally) -> str:
         """'2 briefings published, 1 event and 3 mentions': what is not zero, in words."""
+        key = (tally.briefings, tally.events, tally.mentions)
+        if key not in self._counts:  # few distinct ones, said on many pages and chart blocks
+            self._counts[key] = self._count_words(tally)
+        return self._counts[key]
+
+    def _count_words(self, tally: Tally) -> str:
         l10n = self.l10n
         parts = []
         if tally.briefings:
@@ -174,10 +182,14 @@ class Timeline:
         return Markup(f'<figure class="bm-figure bm-figure-{kind}">{svg}</figure>')
 
     def _mark(self, tally: Tally, here: str) -> DayMark:
-        label = self.l10n.gettext("%(day)s: %(counts)s") % {
-            "day": self.l10n.date(tally.day),
-            "counts": self.counts(tally),
-        }
+        counts = self.counts(tally)
+        key = (tally.day, counts)
+        label = self._day_labels.get(key)
+        if label is None:
+            label = self._day_labels[key] = self.l10n.gettext("%(day)s: %(counts)s") % {
+                "day": self.l10n.date(tally.day),
+                "counts": counts,
+            }
         return DayMark(tally.day, tally.weight, url_relative(day_path(tally.day), here), label)
 
     def _axis(
