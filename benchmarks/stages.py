@@ -131,9 +131,9 @@ def profiled_mkdocs(locale: str, output: Path) -> None:
             return
         # The run the build makes (``generator.page_cache``): it reads the docs tree as its
         # render child writes it, where a plain ``mkdocs build`` would find it half written.
-        command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "generator.page_cache"]
+        profiler = [sys.executable, "-m", "cProfile", "-o", str(output)]
         result = subprocess.run(
-            [*command, str(config_file)],
+            [*profiler, "-m", "generator.page_cache", str(config_file)],
             capture_output=True,
             text=True,
             check=False,
