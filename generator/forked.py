@@ -15,7 +15,7 @@ import pickle
 import selectors
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from typing import Any, TypeVar
 
 from .cpu_slots import RENDER, CpuSlots, Ticket
@@ -130,6 +130,34 @@ def run_forked(
     """``function(item)`` in a forked child (here where processes cannot fork): the memory it
     takes is given back as soon as it is done."""
     return next(completed_forked(function, [item], 2, slots, priority))
+
+
+@contextmanager
+def started_forked(function: Callable[[T], R], item: T) -> Iterator[Callable[[], R]]:
+    """``function(item)`` started at once in a forked child, while the block goes on here; the
+    block's ``collect()`` waits for its result (an exception of the child's is raised there).
+    A child not collected when the block ends is stopped. Where processes cannot fork,
+    ``collect()`` runs the function here."""
+    if not hasattr(os, "fork"):
+        yield lambda: function(item)
+        return
+    pipe, child = _start(function, item)
+    waiting = [True]
+
+    def collect() -> R:
+        waiting.clear()
+        with os.fdopen(pipe, "rb") as incoming:
+            data = incoming.read()
+        _, status = os.waitpid(child, 0)
+        result: R = _result(data, status)
+        return result
+
+    try:
+        yield collect
+    finally:
+        if waiting:
+            os.close(pipe)
+            _end(child)
 
 
 def _start(function: Callable[[T], R], item: T) -> tuple[int, int]:

@@ -4,11 +4,13 @@ registry."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any, Protocol
 
 from .diagnostics import Diagnostic, Location, sort_key, warning
+from .forked import started_forked
 from .mentions.dates import DateMatcher, date_matcher
 from .mentions.entities import EntityMatcher
 from .mentions.markup import protected_spans
@@ -39,6 +41,12 @@ class Matchers:
             self.built_entities = EntityMatcher(self.registry)
         return self.built_entities
 
+    def prepare(self, langs: Iterable[str]) -> None:
+        """Build the automaton and these languages' grammars now (before a fork, say)."""
+        _ = self.entities
+        for lang in sorted(langs):
+            self.dates(lang)
+
     def dates(self, lang: str) -> DateMatcher:
         """The date grammar of ``lang``."""
         if lang not in self.built_dates:
@@ -50,6 +58,9 @@ class Matchers:
 #: it may name (none for a date) and the day it names (None for an entity).
 _Candidate = tuple[int, int, tuple[tuple[EntityKind, str], ...], dt.date | None]
 
+
+#: How many briefings to link from which half are linked in a second process.
+PARALLEL_FROM = 100
 
 #: What linking one briefing finds: its mentions, and its warnings.
 LinkResult = tuple[tuple[Mention, ...], tuple[Diagnostic, ...]]
@@ -72,18 +83,42 @@ def find_mentions(content: Content, memo: LinkMemo | None = None) -> Linked:
     """Mentions of every briefing against the complete registry; ambiguity warnings as
     diagnostics. A briefing ``memo`` knows is not linked again."""
     matchers = memo.matchers(content.registry) if memo else Matchers(content.registry)
+    known: dict[tuple[str, str], LinkResult] = {}
+    if memo is not None:
+        for briefing in content.briefings:
+            result = memo.linked(briefing)
+            if result is not None:
+                known[briefing.key] = result
+    unknown = [briefing for briefing in content.briefings if briefing.key not in known]
+    for briefing, result in zip(unknown, _link_all(unknown, matchers), strict=True):
+        known[briefing.key] = result
+        if memo is not None:
+            memo.remember(briefing, result)
     mentions: dict[tuple[str, str], tuple[Mention, ...]] = {}
     diagnostics: list[Diagnostic] = []
     for briefing in content.briefings:
-        known = memo.linked(briefing) if memo is not None else None
-        if known is None:
-            known = link_briefing(briefing, content.registry, matchers=matchers)
-            if memo is not None:
-                memo.remember(briefing, known)
-        found, warnings = known
+        found, warnings = known[briefing.key]
         mentions[briefing.key] = found
         diagnostics.extend(warnings)
     return Linked(content, mentions, tuple(sorted(diagnostics, key=sort_key)))
+
+
+def _link_all(briefings: list[Briefing], matchers: Matchers) -> list[LinkResult]:
+    """Each briefing linked; from ``PARALLEL_FROM`` briefings on, the second half in a forked
+    child while this process links the first (a clean build's check runs while the other
+    core waits: N = 1,000, 1.6 s of linking)."""
+    registry = matchers.registry
+
+    def link(items: list[Briefing]) -> list[LinkResult]:
+        return [link_briefing(briefing, registry, matchers=matchers) for briefing in items]
+
+    if len(briefings) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return link(briefings)
+    matchers.prepare({briefing.lang for briefing in briefings})  # here, once for both
+    half = len(briefings) // 2
+    with started_forked(link, briefings[half:]) as theirs:
+        mine = link(briefings[:half])
+        return mine + theirs()
 
 
 def link_briefing(

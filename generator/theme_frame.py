@@ -49,6 +49,8 @@ class _Build:
         self.in_nav = {id(page) for page in getattr(nav, "pages", ())}
         self.blocks: dict[tuple[Any, ...], str] = {}
         self.placeholders = False
+        #: The last page's place (``_place``): the same for each of the page's blocks.
+        self.place: tuple[Any, tuple[Any, ...]] | None = None
 
 
 _current: list[_Build] = []
@@ -63,7 +65,9 @@ def frame(context: Context, name: str, block: Callable[[], str]) -> str:
     build = _build_of(nav)
     if id(page) in build.in_nav:
         return block()
-    key = (name, *_place(context, page, nav), *_extra(name, page))
+    if build.place is None or build.place[0] is not page:
+        build.place = (page, _place(context, page, nav))
+    key = (name, *build.place[1], *_extra(name, page))
     found = build.blocks.get(key)
     if found is None:
         with _placeholders(build, page):

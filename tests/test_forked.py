@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from generator.cpu_slots import MKDOCS, RENDER, CpuSlots
-from generator.forked import ChildFailed, completed_forked, run_forked
+from generator.forked import ChildFailed, completed_forked, run_forked, started_forked
 
 
 def slow_square(number: int) -> tuple[int, int]:
@@ -109,3 +110,29 @@ def test_a_render_goes_before_a_mkdocs_run_that_asked_first() -> None:
     order.append("mkdocs")
     slots.release()
     assert order == ["render", "mkdocs"] and first != waiting
+
+
+def test_a_started_child_runs_while_the_block_goes_on() -> None:
+    with started_forked(timed_child, 0) as collect:
+        here = time.monotonic()
+        time.sleep(0.2)
+        started, ended = collect()
+    assert started < here + 0.2 and ended > here  # both slept at once
+    with pytest.raises(ValueError, match="two is not allowed"), started_forked(
+        fail_on_two, 2
+    ) as collect:
+        collect()
+
+
+def sleep_long(pid_file: Path) -> None:
+    pid_file.write_text(str(os.getpid()))
+    time.sleep(60)
+
+
+def test_a_started_child_not_collected_is_stopped(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+    with started_forked(sleep_long, pid_file):
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.01)
+    with pytest.raises(ProcessLookupError):  # killed and reaped, not left sleeping
+        os.kill(int(pid_file.read_text()), 0)

@@ -297,3 +297,23 @@ def test_gold_recall_and_precision() -> None:
     missed, spurious = sorted(gold - found), sorted(found - gold)
     assert recall >= 0.95, f"recall {recall:.3f}; missed {missed}"
     assert precision >= 0.95, f"precision {precision:.3f}; spurious {spurious}"
+
+
+def test_linking_in_two_processes_finds_what_one_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    content = _demo()
+    monkeypatch.setattr(generator.link, "PARALLEL_FROM", 10**9)
+    alone = find_mentions(content)
+    children: list[int] = []
+    started = generator.link.started_forked
+
+    def counted(*args: object) -> object:
+        children.append(1)
+        return started(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.link, "started_forked", counted)
+    monkeypatch.setattr(generator.link, "PARALLEL_FROM", 2)
+    shared = find_mentions(content)
+    assert children == [1]  # the second half did go to a child
+    assert shared.mentions == alone.mentions
+    assert [d.message for d in shared.diagnostics] == [d.message for d in alone.diagnostics]
+    assert list(shared.mentions) == [b.key for b in content.briefings]
