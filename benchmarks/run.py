@@ -189,6 +189,7 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
         clean(ours)
         clean_s.append(run_build(ours)[0])
         pages = html_files(ours / "site")
+        noop_s.append(run_build(ours)[0])  # again at once, as an author would
         # The twins right after: this machine's speed drifts by a third within minutes (Hugo
         # 4.4 then 10.3 s in one run), and a ratio is only as good as the two times' nearness.
         plain_s.append(build_plain(plain_configs))
@@ -196,7 +197,6 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
         if hugo is not None:
             hugo_s.append(build_hugo(hugo))
             hugo_pages = html_files(hugo / "public")
-        noop_s.append(run_build(ours)[0])  # nothing of ours changed since its clean build
         edit_one_briefing(ours, round_number)
         edit_s.append(run_build(ours)[0])
         if round_number:  # the first stage run, for the page sizes, counts as round one's
