@@ -32,7 +32,8 @@ from .progress import BuildProgress
 from .publish import make_staging, remove_later, replace_folder
 from .warm_runs import WarmRuns
 
-#: The share of a locale's pages changed up to which its MkDocs run takes no CPU slot.
+#: The share of a locale's pages changed up to which its MkDocs run takes no CPU slot and no
+#: helper process (``light_run``).
 LIGHT_RUN = 0.02
 #: The MkDocs hooks every locale's build runs.
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
@@ -259,8 +260,13 @@ def _publish(
     config_file = write_locale_config(config, docs, work, names)
     # A run that builds few pages anew mostly starts up and links the pages it reuses: it
     # does not wait behind the other locales' runs for a slot.
-    light = docs.changed <= len(docs.paths) * LIGHT_RUN
-    _run_in_slot(None if light else slots, config_file, progress, MKDOCS, warm)
+    _run_in_slot(None if light_run(docs) else slots, config_file, progress, MKDOCS, warm)
+
+
+def light_run(docs: LocaleDocs) -> bool:
+    """Whether the locale's run builds few pages anew (``LIGHT_RUN``): a tree patched in a few
+    pages, not one written anew."""
+    return docs.pending is None and docs.changed <= len(docs.paths) * LIGHT_RUN
 
 
 def _run_in_slot(
@@ -292,7 +298,10 @@ def write_locale_config(
     settings = locale_config(config, docs, docs.docs_dir, work / "site" / docs.locale, names)
     config_file = work / f"mkdocs.{docs.locale}.yml"
     config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
-    write_cache_settings(config, docs.locale, config_file, work, docs.pending)
+    # A light run mostly links the pages it reuses: a helper would cost more than it builds.
+    write_cache_settings(
+        config, docs.locale, config_file, work, docs.pending, helper=not light_run(docs)
+    )
     return config_file
 
 

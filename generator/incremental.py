@@ -38,12 +38,20 @@ def staged_manifest(work: Path, locale: str) -> Path:
 
 
 def write_cache_settings(
-    config: SiteConfig, locale: str, config_file: Path, work: Path, pending: Path | None = None
+    config: SiteConfig,
+    locale: str,
+    config_file: Path,
+    work: Path,
+    pending: Path | None = None,
+    *,
+    helper: bool = True,
 ) -> None:
-    """Tell a locale's MkDocs run where the published pages and the manifests are, and the log
-    of its docs tree when the tree is still being written (``pending_pages``)."""
+    """Tell a locale's MkDocs run where the published pages and the manifests are, the log
+    of its docs tree when the tree is still being written (``pending_pages``), and whether to
+    share its pages with a helper process (``page_helper``)."""
     settings = {
         "pending": str(pending) if pending is not None else None,
+        "helper": helper,
         "settings": settings_fingerprint(config),
         "previous_site": str((config.output_dir / locale).resolve()),
         "manifest_in": str(manifest_file(config, locale).resolve()),

@@ -70,6 +70,8 @@ class PageCache:
     reused: set[str] = field(default_factory=set)
     #: The docs tree's log while it is being written (``pending_pages``).
     pending: PendingPages | None = None
+    #: Whether to share the pages with a helper process (not when most are reused).
+    helper: bool = True
 
     def markdown_hash(self, page: Page) -> str:
         """The SHA-256 of the page's Markdown file."""
@@ -228,7 +230,7 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
         pages: Sequence[File] = args[0]
         at = position[0]
         position[0] += 1
-        if at == 0:
+        if at == 0 and cache.helper:
             helper = PageHelper.start(len(pages))
             if helper is not None:
                 helpers.append(helper)
@@ -378,6 +380,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             old=read_manifest(Path(settings["manifest_in"]), key),
             stats=read_stats(Path(settings["stats_in"])),
             pending=pending,
+            helper=settings.get("helper", True),
         )
         helpers = install(cache, emit)
         destinations = _page_destinations(config, pages)

@@ -390,3 +390,15 @@ def test_the_structure_digest_is_the_same_in_any_process(built: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() not in digests
+
+
+def test_a_run_that_reuses_most_pages_takes_no_slot_and_no_helper(tmp_path: Path) -> None:
+    from generator.build import light_run
+
+    def docs(changed: int, pending: Path | None = None) -> LocaleDocs:
+        paths = tuple(f"p{i}.md" for i in range(0 if pending else 1000))
+        return LocaleDocs("fr", "S", (), paths, (), tmp_path, changed, changed, "g", pending)
+
+    assert light_run(docs(1)) and light_run(docs(20))  # an edit: a story's pages
+    assert not light_run(docs(21))  # more than 2% of the pages built anew
+    assert not light_run(docs(0, pending=tmp_path / "fr.written"))  # written anew
