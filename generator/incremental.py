@@ -19,8 +19,7 @@ from pathlib import Path
 from . import recycle
 from .fingerprint import cache_dir, compiled_templates_dir, settings_fingerprint, walk_files
 from .locales import SiteConfig
-from .page_cache import settings_file
-from .prerendered import BODY_CACHE
+from .run_settings import BODY_CACHE, settings_file
 from .warm_runs import WarmRuns, finish_run, start_run
 
 #: Receives a locale's progress lines: "total N", "pages N", "reused N".

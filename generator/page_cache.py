@@ -11,7 +11,7 @@ is not converted or rendered: its HTML is the published file of the last build (
 it keeps its modification time), its search entries and anchors come from the manifest. The
 pages of the navigation are always rebuilt (their previous/next links name other pages).
 
-The settings file beside the config (``page_cache.settings_file``) says where the published
+The settings file beside the config (``run_settings.settings_file``) says where the published
 locale is, which manifest to read and where to write the new one; without it, a plain build.
 The published files' sizes and modification times are read from the stats file the parent wrote
 beside the manifest once the site was published (``generator.incremental``).
@@ -43,16 +43,12 @@ from generator import recycle, theme_files
 from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
 from generator.pending_pages import PendingPages, RenderStopped
+from generator.run_settings import settings_file
 from generator.warm_runs import WARM_MODULES
 
 MANIFEST_VERSION = 2
 #: Printed on stdout every this many pages, for the parent's progress display.
 PROGRESS_EVERY = 25
-
-
-def settings_file(config_file: Path) -> Path:
-    """The page cache's settings beside a locale's generated MkDocs config."""
-    return config_file.with_suffix(".cache.json")
 
 
 @dataclass

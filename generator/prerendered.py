@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .render import BODY_END, BODY_START, LINK_CLOSE, LINK_HREF_END, LINK_OPEN
+from .run_settings import BODY_CACHE
 from .sanitize import clean_html, plain_text
 
 #: A heading of our templates: level, attributes, inner HTML.
@@ -47,8 +48,6 @@ ANY_ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = re.compile(
     f"{LINK_OPEN}([a-z0-9./-]*){LINK_HREF_END}([^{LINK_OPEN}-{LINK_CLOSE}]*){LINK_CLOSE}"
 )
-#: The environment variable naming the folder where one build's locales share converted bodies.
-BODY_CACHE = "BRIEFING_BODY_CACHE"
 #: The page attribute holding the content as ``render`` made it: our templates' HTML (escaped
 #: by Jinja) around the body, sanitised here. Content a hook has changed is sanitised again.
 SANITISED = "briefing_sanitised_content"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -11,8 +13,8 @@ from click.testing import CliRunner
 
 import generator.pipeline as pipeline
 from generator.cli import main
-from generator.page_cache import settings_file
 from generator.pending_pages import mark_failed
+from generator.run_settings import settings_file
 from generator.warm_runs import WarmRuns, ahead, finish_run
 
 from .conftest import MakeProject
@@ -125,3 +127,15 @@ def test_a_run_waits_for_its_docs_to_be_listed_before_it_reads_its_config(
         code, errors = finish_run(run, lambda line: None)
     assert code == 1
     assert "the render stopped before writing the list of pages" in errors
+
+
+def test_the_builds_own_process_does_not_import_mkdocs() -> None:
+    # MkDocs runs in the locale runs; its 66 modules would cost the build's start 0.1 s.
+    probe = (
+        "import sys, generator.cli, generator.pipeline; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'markdown')))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == "[]"
