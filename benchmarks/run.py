@@ -190,15 +190,17 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
         clean_s.append(run_build(ours)[0])
         pages = html_files(ours / "site")
         noop_s.append(run_build(ours)[0])  # again at once, as an author would
-        # The twins right after: this machine's speed drifts by a third within minutes (Hugo
-        # 4.4 then 10.3 s in one run), and a ratio is only as good as the two times' nearness.
+        edit_one_briefing(ours, round_number)
+        edit_s.append(run_build(ours)[0])
+        # The twins right after (our three builds take seconds beyond the clean one): this
+        # machine's speed drifts by a third within minutes (Hugo 4.4 then 10.3 s in one run),
+        # and a ratio is only as good as the nearness of its two times. Before the edit, the
+        # twins' writing of their sites (still flushed to disk) slowed it by a tenth.
         plain_s.append(build_plain(plain_configs))
         plain_pages = html_files(work / "plain/site")
         if hugo is not None:
             hugo_s.append(build_hugo(hugo))
             hugo_pages = html_files(hugo / "public")
-        edit_one_briefing(ours, round_number)
-        edit_s.append(run_build(ours)[0])
         if round_number:  # the first stage run, for the page sizes, counts as round one's
             stage_runs.append(run_stages(ours))
         print(
