@@ -119,6 +119,7 @@ def _proportional(process: Any) -> int:
 def run_build(project: Path, *, measure_memory: bool = False) -> tuple[float, int]:
     """``briefing build`` in the project: (wall seconds, peak bytes of the process tree or 0)."""
     command = [*briefing_command(), "build", "-f", str(project / "mkdocs.yml")]
+    os.sync()  # untimed: the last build's files written out, not flushed during this one
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -194,8 +195,9 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
         edit_s.append(run_build(ours)[0])
         # The twins right after (our three builds take seconds beyond the clean one): this
         # machine's speed drifts by a third within minutes (Hugo 4.4 then 10.3 s in one run),
-        # and a ratio is only as good as the nearness of its two times. Before the edit, the
-        # twins' writing of their sites (still flushed to disk) slowed it by a tenth.
+        # and a ratio is only as good as the nearness of its two times. Every timed build
+        # starts once the files of the one before are written out (``os.sync``): a build that
+        # runs while the last one's files are flushed to disk was slowed by a tenth to a third.
         plain_s.append(build_plain(plain_configs))
         plain_pages = html_files(work / "plain/site")
         if hugo is not None:
