@@ -1,5 +1,6 @@
 """What the build hands each locale's MkDocs run besides its config, named in one light module:
-the build's own process imports it without importing MkDocs (66 modules, 0.1 s at each start)."""
+the build's own process imports it without importing MkDocs (66 modules, about 0.07 s of
+each build's start by ``python -X importtime``)."""
 
 from __future__ import annotations
 

@@ -2,10 +2,11 @@
 
 Each MkDocs run adds the theme's files to the site (``Files.add_files_from_theme``): it lists
 every file under the theme's folders, then drops those its patterns exclude. Material keeps
-its 14,348 icons in ``.icons/``, a hidden folder, among 14,509 files: the run walked and
-filtered them all, 0.2–0.4 s per locale run, for the 161 files outside them. The patterns ``.*`` and
-``*/.*`` exclude every path with a part that starts with a dot, so a hidden folder's files are
-never kept: this listing does not walk into them, and keeps what MkDocs keeps, in its order.
+its 14,348 icons in ``.icons/``, a hidden folder, among 14,509 files: every locale run walked
+and filtered them all (0.08–0.14 s; 0.004 s without them) for the 161 files outside them. The
+patterns ``.*`` and ``*/.*`` exclude every path with a part that starts with a dot, so a hidden
+folder's files are never kept: this listing does not walk into them, and keeps what MkDocs
+keeps, in its order.
 """
 
 from __future__ import annotations
