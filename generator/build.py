@@ -169,7 +169,7 @@ def build_site(
     ``extra_outputs`` writes more files for the site (feeds,
     sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
     folder once MkDocs is done. Each MkDocs run holds one of ``slots`` (shared with the render
-    children) while it runs; ``warm`` has runs started ahead, ``kept`` makes the tree to stage
+    children) while it runs; ``warm`` forks the MkDocs runs, ``kept`` makes the tree to stage
     in from the published site when no build kept one (``recycle``); ``runs_done`` is called
     once every run is done. If anything fails, the published site is left untouched.
     """

@@ -14,13 +14,14 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import recycle
 from .fingerprint import cache_dir, compiled_templates_dir, settings_fingerprint, walk_files
 from .locales import SiteConfig
 from .run_settings import BODY_CACHE, settings_file
-from .warm_runs import WarmRuns, finish_run, start_run
+from .warm_runs import WarmRuns, finish_run
 
 #: Receives a locale's progress lines: "total N", "pages N", "reused N".
 LocaleProgress = Callable[[str, str], None]
@@ -64,16 +65,14 @@ def write_cache_settings(
 def run_locale(
     config_file: Path, progress: LocaleProgress | None = None, warm: WarmRuns | None = None
 ) -> tuple[int, str]:
-    """Run one locale's build in its own process, one of ``warm`` if one is waiting: (exit
-    code, its error output)."""
+    """Run one locale's build in its own process, forked from ``warm`` (or from a server of its
+    own): (exit code, its error output)."""
     locale = config_file.suffixes[0].lstrip(".") if config_file.suffixes else config_file.stem
     # The locales of one build share the briefing bodies they convert.
     environment = {BODY_CACHE: str(config_file.parent / "bodies")}
-    run = warm.take() if warm is not None else None
-    if run is None:
-        run = start_run()
-    run.start(str(config_file), environment)
-    return finish_run(run, lambda line: progress(locale, line) if progress else None)
+    with nullcontext(warm) if warm is not None else WarmRuns() as server:
+        run = server.start(str(config_file), environment)
+        return finish_run(run, lambda line: progress(locale, line) if progress else None)
 
 
 def keep_unchanged_files(staging: Path, output: Path) -> dict[str, list[int]]:

@@ -1,7 +1,7 @@
 """One locale's MkDocs build that reuses the pages whose Markdown has not changed.
 
     python -m generator.page_cache CONFIG_FILE
-    python -m generator.page_cache --wait      (the config's path on standard input: warm_runs)
+    python -m generator.page_cache --serve FD  (runs forked for orders on socket FD: warm_runs)
 
 MkDocs has no incremental build: each page costs a Markdown conversion, a theme render and the
 search plugin's parse of the HTML. In this site a page's HTML depends only on its own Markdown,
@@ -24,6 +24,7 @@ import importlib
 import json
 import logging
 import os
+import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
 from generator.pending_pages import PendingPages, RenderStopped
 from generator.run_settings import settings_file
-from generator.warm_runs import WARM_MODULES
+from generator.warm_runs import WARM_MODULES, serve
 
 MANIFEST_VERSION = 2
 #: Printed on stdout every this many pages, for the parent's progress display.
@@ -422,22 +423,21 @@ def _emit(line: str) -> None:
     print(line, flush=True)
 
 
-def wait_and_build(emit: Callable[[str], None]) -> int:
-    """Import what a run needs, then build the locale whose config comes on standard input
-    (``warm_runs``): a JSON object with the config's path and the environment to build in. At
-    the end of the input, none is needed: exit."""
+def serve_runs(fd: int) -> int:
+    """Import what a run needs, then fork a locale's run for each order that comes over the
+    socket ``fd`` (``warm_runs``), until the end of the orders."""
     for module in WARM_MODULES:
         importlib.import_module(module)
-    line = sys.stdin.readline()
-    if not line:
-        return 0
-    order = json.loads(line)
-    os.environ.update(order["env"])
-    return build_locale(Path(order["config"]), emit)
+
+    def build(order: dict[str, Any]) -> int:
+        os.environ.update(order["env"])
+        return build_locale(Path(order["config"]), _emit)
+
+    return serve(socket.socket(fileno=fd), build)
 
 
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if sys.argv[1:] == ["--wait"]:
-        sys.exit(wait_and_build(_emit))
+    if sys.argv[1:2] == ["--serve"]:
+        sys.exit(serve_runs(int(sys.argv[2])))
     sys.exit(build_locale(Path(sys.argv[1]), _emit))

@@ -27,7 +27,7 @@ from .progress import BuildProgress
 from .recycle import KeptTree
 from .sitemap import write_sitemaps
 from .validate import validate
-from .warm_runs import WarmRuns, ahead
+from .warm_runs import WarmRuns
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,9 @@ def build(
     """The whole pipeline: content in, site out (or ContentError / BuildError, site untouched)."""
     stage = progress.stage if progress else (lambda name: None)
     stage("check: load, validate, link")
-    # Started now, to be ready when the MkDocs runs are: runs waiting for their configs
+    # Started now, to be ready when the MkDocs runs are: the process they are forked from
     # (``warm_runs``), and the tree of folders they build in (``recycle``).
-    with WarmRuns(ahead(len(config.locales))) as warm, KeptTree(config) as kept:
+    with WarmRuns() as warm, KeptTree(config) as kept:
         cache = CheckCache.open(config)
         checked = check(config, cache)
         with cache.saver() as save:

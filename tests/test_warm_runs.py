@@ -1,10 +1,14 @@
-"""Locale runs started ahead wait for their configs, and none outlives its build."""
+"""Locale runs are forked from one server started ahead, and none outlives its build."""
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,99 +19,80 @@ import generator.pipeline as pipeline
 from generator.cli import main
 from generator.pending_pages import mark_failed
 from generator.run_settings import settings_file
-from generator.warm_runs import WarmRuns, ahead, finish_run
+from generator.warm_runs import STATUS, Run, WarmRuns, finish_run
 
 from .conftest import MakeProject
 from .factories import SMALL_SITE
 
 
 class Recorded(WarmRuns):
-    """WarmRuns that remember their processes, and how many were taken."""
+    """A server that remembers the builds' servers and the runs forked from them."""
 
     made: list[Recorded] = []
 
-    def __init__(self, count: int) -> None:
-        super().__init__(count)
-        self.processes = [run.process for run in self._idle]
-        self.taken = 0
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[str] = []
         Recorded.made.append(self)
 
-    def take(self):  # type: ignore[no-untyped-def]
-        run = super().take()
-        self.taken += run is not None
-        return run
+    def start(self, config_file: str, environment: dict[str, str]) -> Run:
+        self.started.append(Path(config_file).name)
+        return super().start(config_file, environment)
 
 
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> list[Recorded]:
     Recorded.made = []
     monkeypatch.setattr(pipeline, "WarmRuns", Recorded)
-    monkeypatch.setattr(pipeline, "ahead", lambda locales: locales)  # one per locale
     return Recorded.made
 
 
-def test_a_build_runs_its_locales_in_the_runs_started_ahead(
+def test_a_build_forks_every_locale_run_from_the_server_started_ahead(
     make_project: MakeProject, recorded: list[Recorded]
 ) -> None:
     project = make_project(SMALL_SITE)
     result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
-    (warm,) = recorded
-    assert warm.taken == len(warm.processes) == 3
-    assert all(process.returncode == 0 for process in warm.processes)
+    (server,) = recorded
+    assert sorted(server.started) == ["mkdocs.ar.yml", "mkdocs.en.yml", "mkdocs.fr.yml"]
+    assert server.process.returncode == 0  # it ended with the build
     assert (project / "site/ar/index.html").is_file()
 
 
-def test_a_build_that_fails_its_check_stops_the_runs_started_ahead(
+def test_a_build_that_fails_its_check_stops_the_server(
     make_project: MakeProject, recorded: list[Recorded]
 ) -> None:
     project = make_project({**SMALL_SITE, "content/briefings/bad.fr.md": "---\ntitle: [\n---\n"})
     result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml")])
     assert result.exit_code == 1
     assert "bad.fr.md:" in result.output
-    (warm,) = recorded
-    assert warm.taken == 0
-    assert all(process.returncode is not None for process in warm.processes)
-
-
-def test_a_run_at_the_end_of_its_input_exits_without_building() -> None:
-    warm = WarmRuns(1)
-    run = warm.take()
-    assert run is not None and warm.take() is None
-    assert run.process.stdin is not None
-    run.process.stdin.close()
-    lines: list[str] = []
-    assert finish_run(run, lines.append) == (0, "")
-    assert lines == []
+    (server,) = recorded
+    assert server.started == []
+    assert server.process.returncode is not None
 
 
 def test_a_run_given_a_missing_config_fails_with_its_error(tmp_path: Path) -> None:
-    with WarmRuns(1) as warm:
-        run = warm.take()
-        assert run is not None
-        run.start(str(tmp_path / "mkdocs.fr.yml"), {})
+    with WarmRuns() as server:
+        run = server.start(str(tmp_path / "mkdocs.fr.yml"), {})
         code, errors = finish_run(run, lambda line: None)
-    assert code != 0
+    assert code == 1
     assert "mkdocs.fr.yml" in errors
 
 
-def test_one_run_is_started_ahead_per_core_the_build_leaves_free(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
-    assert ahead(3) == 1
-    monkeypatch.setattr("os.cpu_count", lambda: 8)
-    assert ahead(3) == 3
-    monkeypatch.setattr("os.cpu_count", lambda: 1)
-    assert ahead(3) == 0
-
-
-def test_a_run_waits_for_its_docs_to_be_listed_before_it_reads_its_config(
+def test_a_run_ordered_from_a_server_that_died_fails_with_the_servers_error(
     tmp_path: Path,
 ) -> None:
-    # Started ahead, a run gets its config at once, before the render child has made the
-    # docs folder the config names (MkDocs checks that it exists): it waits for the list of
-    # pages first. Here the render fails instead of listing them.
+    with WarmRuns() as server:
+        server.process.kill()
+        server.process.wait()
+        run = server.start(str(tmp_path / "mkdocs.fr.yml"), {})
+        code, errors = finish_run(run, lambda line: None)
+    assert code == 1
+    assert "the locale's run ended without an exit code" in errors
+
+
+def waiting_config(tmp_path: Path) -> tuple[Path, Path]:
+    """A locale's config whose run waits for the log of its docs tree: (config, log)."""
     log = tmp_path / "fr.written"
     log.write_text("", encoding="utf-8")
     config_file = tmp_path / "mkdocs.fr.yml"
@@ -117,16 +102,65 @@ def test_a_run_waits_for_its_docs_to_be_listed_before_it_reads_its_config(
     )
     settings = {"pending": str(log), "settings": "", "previous_site": str(tmp_path / "site")}
     settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
-    with WarmRuns(1) as warm:
-        run = warm.take()
-        assert run is not None
-        run.start(str(config_file), {})
+    return config_file, log
+
+
+def test_a_run_waits_for_its_docs_to_be_listed_before_it_reads_its_config(
+    tmp_path: Path,
+) -> None:
+    # A run gets its config at once, before the render child has made the docs folder the
+    # config names (MkDocs checks that it exists): it waits for the list of pages first. Here
+    # the render fails instead of listing them.
+    config_file, log = waiting_config(tmp_path)
+    outcome: list[tuple[int, str]] = []
+    with WarmRuns() as server:
+        run = server.start(str(config_file), {})
+        waiter = threading.Thread(target=lambda: outcome.append(finish_run(run, print)))
+        waiter.start()
         time.sleep(0.5)
-        assert run.process.poll() is None  # waiting, not failing on the missing folder
+        assert waiter.is_alive()  # waiting, not failing on the missing folder
         mark_failed(log)
-        code, errors = finish_run(run, lambda line: None)
-    assert code == 1
-    assert "the render stopped before writing the list of pages" in errors
+        waiter.join(timeout=30)
+    assert outcome == [(1, "the render stopped before writing the list of pages\n")]
+
+
+def test_a_run_killed_midway_fails_and_the_others_go_on(tmp_path: Path) -> None:
+    config_file, log = waiting_config(tmp_path)
+    lines: list[str] = []
+    with WarmRuns() as server:
+        run = server.start(str(config_file), {})
+        pid = int(run.output.readline().removeprefix(STATUS + "pid "))
+        os.kill(pid, signal.SIGKILL)
+        code, errors = finish_run(run, lines.append)
+        second = server.start(str(tmp_path / "mkdocs.en.yml"), {})
+        assert finish_run(second, lines.append)[0] == 1  # forked all the same
+    assert (code, lines) == (1, [])
+    assert errors == "the locale's run ended without an exit code"
+
+
+def test_an_interrupted_build_kills_the_run_it_waits_for(tmp_path: Path) -> None:
+    config_file, _ = waiting_config(tmp_path)
+
+    def interrupt(line: str) -> None:
+        raise KeyboardInterrupt
+
+    with WarmRuns() as server:
+        run = server.start(str(config_file), {})
+        first = run.output.readline()
+        pid = int(first.removeprefix(STATUS + "pid "))
+        # Its first progress line, as the build reads it, is where the build is interrupted.
+        read = Run(io.StringIO(first + "total 1\n"), run.errors)
+        with pytest.raises(KeyboardInterrupt):
+            finish_run(read, interrupt)
+        run.output.close()
+        for _ in range(50):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the run still runs")
 
 
 def test_the_builds_own_process_does_not_import_mkdocs() -> None:
