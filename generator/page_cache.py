@@ -439,5 +439,9 @@ def serve_runs(fd: int) -> int:
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if sys.argv[1:2] == ["--serve"]:
-        sys.exit(serve_runs(int(sys.argv[2])))
+        # Nothing to flush or close: an exit without the interpreter's teardown of MkDocs'
+        # modules, which the build would wait for (0.07–0.11 s).
+        code = serve_runs(int(sys.argv[2]))
+        sys.stderr.flush()
+        os._exit(code)
     sys.exit(build_locale(Path(sys.argv[1]), _emit))

@@ -158,26 +158,39 @@ def _kill(pid: int) -> None:
 
 
 def serve(server: socket.socket, build: Callable[[dict[str, Any]], int]) -> int:
-    """The server's loop: fork a run for each order, until the end of the orders."""
-    # Its runs are reaped as they end: their exit codes travel through their pipes.
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    """The server's loop: fork a run for each order, until the end of the orders; then wait
+    for the runs still going."""
+    # Its runs are waited for as they end (their exit codes travel through their pipes): so
+    # their processor time is counted in the server's, and the server's in the build's.
+    signal.signal(signal.SIGCHLD, lambda signum, frame: _reap())
     while True:
         try:
             message, fds, _, _ = socket.recv_fds(server, ORDER_SIZE, 2)
         except KeyboardInterrupt:
             return 1
         if not message:
-            return 0
+            break
         if os.fork() == 0:
             server.close()
             os._exit(_forked_run(message, fds, build))
         for fd in fds:
             os.close(fd)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    with contextlib.suppress(ChildProcessError):
+        while True:
+            os.wait()
+    return 0
+
+
+def _reap() -> None:
+    with contextlib.suppress(ChildProcessError):
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
 
 
 def _forked_run(message: bytes, fds: list[int], build: Callable[[dict[str, Any]], int]) -> int:
     """In the forked run: its output to the order's pipe and file, then the build."""
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # its own children are waited for
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the server's reaper would take its own
     output, errors = fds
     os.dup2(output, 1)
     os.dup2(errors, 2)

@@ -173,3 +173,17 @@ def test_the_builds_own_process_does_not_import_mkdocs() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert found == "[]"
+
+
+def test_the_server_ends_once_its_runs_have_ended(tmp_path: Path) -> None:
+    # It waits for them: their processor time then counts in the build's (getrusage).
+    config_file, log = waiting_config(tmp_path)
+    with WarmRuns() as server:
+        run = server.start(str(config_file), {})
+        assert run.output.readline().startswith(STATUS + "pid ")
+        server._socket.close()  # the end of its orders
+        time.sleep(0.5)
+        assert server.process.poll() is None
+        mark_failed(log)
+        assert finish_run(run, print)[0] == 1
+        assert server.process.wait(timeout=10) == 0
