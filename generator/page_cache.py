@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from generator import recycle, theme_files
+from generator import page_meta, recycle, theme_files
 from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
 from generator.pending_pages import PendingPages, RenderStopped
@@ -358,6 +358,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             return 1
     config = load_config(str(config_file), strict=True)
     theme_files.install()
+    page_meta.install()
     cache: PageCache | None = None
     helpers: list[PageHelper] = []
     if settings is not None:
