@@ -232,8 +232,11 @@ def build_site(
         promote_manifests(config, work, {docs.locale: docs.generation for docs in written}, files)
     finally:
         if published:
-            recycle.keep(config, staging)  # the previous site is there now
+            replaced = staging.exists()  # the previous site is there now
+            recycle.keep(config, staging)
             remove_later(work)
+            if not replaced:
+                recycle.keep_later(config)
         else:
             shutil.rmtree(work, ignore_errors=True)
     pages = sum(len(docs.paths) for docs in written)

@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 #: Staging folders are made beside the output, so that the final move is a rename.
@@ -92,20 +93,31 @@ def remove_later(work: Path) -> None:
     The process names itself the folder's owner: if it dies, the next build removes the rest
     (``remove_stale_staging``). Where processes cannot fork, the folder is removed here.
     """
-    if not hasattr(os, "fork"):
+    # A fresh interpreter: a copy of this process would hold its memory meanwhile.
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    started = start_detached(
+        [sys.executable, "-c", code, str(work)],
+        lambda pid: (work / OWNER_FILE).write_text(str(pid), encoding="ascii"),
+    )
+    if not started:
         shutil.rmtree(work, ignore_errors=True)
-        return
+
+
+def start_detached(argv: list[str], prepare: Callable[[int], object] | None = None) -> bool:
+    """Run ``argv`` in a process of its own session that this one does not wait for (``prepare``
+    is given its process id first); False where processes cannot fork."""
+    if not hasattr(os, "fork"):
+        return False
     child = os.fork()
     if child:
-        os.waitpid(child, 0)  # the child ends at once; its own child removes the folder
-        return
+        os.waitpid(child, 0)  # the child ends at once; its own child runs ``argv``
+        return True
     try:  # a child of its own session, then a grandchild the parent never waits for
         os.setsid()
         if os.fork() == 0:
-            (work / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
-            # A fresh interpreter: a copy of this process would hold its memory meanwhile.
-            code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-            os.execv(sys.executable, [sys.executable, "-c", code, str(work)])
+            if prepare is not None:
+                prepare(os.getpid())
+            os.execv(argv[0], argv)
     finally:
         os._exit(0)
 

@@ -21,12 +21,17 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Collection
 from pathlib import Path
 
 from .fingerprint import cache_dir
 from .locales import SiteConfig
-from .publish import process_alive
+from .publish import process_alive, start_detached
+
+#: The longest a build waits for the kept tree another process makes (N = 5,000: 40,000
+#: folders), in seconds; then it stages in a new folder.
+MAKER_WAIT = 60.0
 
 
 def back_dir(config: SiteConfig) -> Path:
@@ -35,22 +40,32 @@ def back_dir(config: SiteConfig) -> Path:
 
 
 class KeptTree:
-    """The kept tree, made from the published site when no build left one (the first edit
-    after a clean build): in a process of its own, started with the build, while the check and
-    render stages keep one core busy. At N = 1,000, 8,000 folders and 7,000 links."""
+    """The kept tree, made from the published site when no build left one: in a process of its
+    own, started with the build, while the check and render stages keep one core busy. At
+    N = 1,000, 8,000 folders and 7,000 links. A tree still being made by the process a clean
+    build started (``keep_later``) is waited for instead."""
 
     def __init__(self, config: SiteConfig) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self.kept = back_dir(config)
+        self.maker = _maker(self.kept)
         published = config.output_dir
-        if not back_dir(config).exists() and published.is_dir():
+        if not self.kept.exists() and published.is_dir() and self.maker is None:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "generator.recycle", str(published), str(back_dir(config))]
+                [sys.executable, "-m", "generator.recycle", str(published), str(self.kept)]
             )
 
     def wait(self) -> None:
         """Wait until the tree is made (or its process failed: the build then makes its own)."""
         if self.process is not None:
             self.process.wait()
+        if self.maker is None:
+            return
+        # Until its scratch folder is gone: renamed to the kept tree, or removed.
+        scratch = _scratch(self.kept, self.maker)
+        deadline = time.monotonic() + MAKER_WAIT
+        while scratch.exists() and process_alive(self.maker) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def __enter__(self) -> KeptTree:
         return self
@@ -59,6 +74,30 @@ class KeptTree:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()  # the build failed first; the next removes the rest
             self.process.wait()
+
+
+def keep_later(config: SiteConfig) -> None:
+    """After a build that replaced no site (the first, or one after ``clean``): make the kept
+    tree from the site it published in a process the build does not wait for, so that the
+    next build finds it made."""
+    if back_dir(config).exists() or not config.output_dir.is_dir():
+        return
+    module = [sys.executable, "-m", "generator.recycle"]
+    start_detached([*module, str(config.output_dir), str(back_dir(config))])
+
+
+def _scratch(kept: Path, pid: int) -> Path:
+    """Where process ``pid`` makes the tree to keep at ``kept``."""
+    return kept.with_name(f"{kept.name}.{pid}.tmp")
+
+
+def _maker(kept: Path) -> int | None:
+    """The process making the tree at ``kept``, if one is alive."""
+    for scratch in kept.parent.glob(f"{kept.name}.*.tmp"):
+        pid = scratch.name.split(".")[-2]
+        if pid.isdigit() and process_alive(int(pid)):
+            return int(pid)
+    return None
 
 
 def make_kept_tree(published: Path, kept: Path) -> None:
@@ -70,7 +109,7 @@ def make_kept_tree(published: Path, kept: Path) -> None:
         pid = stale.name.split(".")[-2]
         if not (pid.isdigit() and process_alive(int(pid))):
             shutil.rmtree(stale, ignore_errors=True)
-    tree = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    tree = _scratch(kept, os.getpid())
     try:
         mirror(published, tree, _file_paths(str(published), ""))
         with contextlib.suppress(OSError):  # a build kept one meanwhile

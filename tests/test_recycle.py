@@ -3,6 +3,8 @@ written through it, and what the next build publishes is what a clean build make
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ import generator.recycle as recycle
 from generator.build import BuildError
 from generator.cli import main
 from generator.locales import load_config
+from generator.publish import start_detached
 from generator.recycle import KeptTree, back_dir, link, mirror, sweep
 
 from .conftest import MakeProject
@@ -152,7 +155,61 @@ def test_mirror_makes_the_target_hold_exactly_the_listed_files(tmp_path: Path) -
     assert not (target / "old").exists()
 
 
-def test_with_no_kept_tree_one_is_made_from_the_published_site(built: Path) -> None:
+def kept_after(project: Path) -> Path:
+    """The kept tree of ``project``, once the process a clean build started has made it."""
+    kept = back_dir(load_config(project / "mkdocs.yml"))
+    for _ in range(200):
+        if kept.exists():
+            return kept
+        time.sleep(0.05)
+    pytest.fail("no tree was kept")
+
+
+@pytest.fixture
+def built_unkept(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project built once, no tree made for the next build."""
+    monkeypatch.setattr(recycle, "keep_later", lambda config: None)
+    project = make_project(SMALL_SITE)
+    build(project)
+    return project
+
+
+def test_a_clean_build_leaves_the_tree_for_the_next_made_after_it(built: Path) -> None:
+    kept = kept_after(built)
+    site = built / "site"
+    assert hash_tree(kept) == hash_tree(site)
+    page = "fr/briefings/2016/09/30/2016-09-30-alep/index.html"
+    assert (kept / page).stat().st_ino == (site / page).stat().st_ino
+
+
+def test_a_build_waits_for_the_tree_another_process_is_making(built_unkept: Path) -> None:
+    config = load_config(built_unkept / "mkdocs.yml")
+    kept = back_dir(config)
+    # A maker that is no child of ours, as the one a clean build starts: its scratch folder
+    # for a while, then gone.
+    code = (
+        "import os, shutil, sys, time; time.sleep(0.6); "
+        "shutil.rmtree(f'{sys.argv[1]}.{os.getpid()}.tmp')"
+    )
+
+    def scratch(pid: int) -> None:
+        kept.with_name(f"{kept.name}.{pid}.tmp").mkdir(parents=True)
+
+    started = time.perf_counter()
+    assert start_detached([sys.executable, "-c", code, str(kept)], scratch)
+    for _ in range(100):
+        if any(kept.parent.glob("*.tmp")):
+            break
+        time.sleep(0.02)
+    with KeptTree(config) as tree:
+        assert tree.process is None  # none of its own
+        tree.wait()
+    assert time.perf_counter() - started >= 0.5
+    assert not list(kept.parent.glob("*.tmp"))
+
+
+def test_with_no_kept_tree_one_is_made_from_the_published_site(built_unkept: Path) -> None:
+    built = built_unkept
     config = load_config(built / "mkdocs.yml")
     assert not back_dir(config).exists()  # a first build replaced no site
     with KeptTree(config) as kept:
@@ -165,8 +222,10 @@ def test_with_no_kept_tree_one_is_made_from_the_published_site(built: Path) -> N
     assert not list(back_dir(config).parent.glob("*.tmp"))  # its scratch folder is gone
 
 
-def test_a_scratch_folder_left_by_a_stopped_copy_is_removed_by_the_next(built: Path) -> None:
-    config = load_config(built / "mkdocs.yml")
+def test_a_scratch_folder_left_by_a_stopped_copy_is_removed_by_the_next(
+    built_unkept: Path,
+) -> None:
+    config = load_config(built_unkept / "mkdocs.yml")
     stale = back_dir(config).with_name(f"{back_dir(config).name}.999999999.tmp")
     (stale / "fr").mkdir(parents=True)
     with KeptTree(config) as kept:
