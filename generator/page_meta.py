@@ -2,11 +2,12 @@
 
 MkDocs reads each page's front matter with PyYAML (``mkdocs.utils.meta.get_data``): with the C
 scanner, still about 0.2 ms a page in Python, 0.48–0.53 s for one locale's 2,303 pages at
-N = 1,000 (this reader: 0.19–0.25 s). The renderer writes every value as JSON (``render``'s ``yaml`` filter, ``json_ld``, the lists),
-one ``key: value`` per line, or ``key:`` over indented ``key: value`` lines; JSON strings,
-booleans, integers and lists of them mean the same in YAML. So such front matter is
-read line by line with ``json.loads``; anything else (a float, an anchor, a block scalar, a page
-an author wrote) goes to MkDocs' own reader, as does any line this reader is not sure of.
+N = 1,000 (this reader: 0.19–0.25 s). The renderer writes every value as JSON (``render``'s
+``yaml`` filter, ``json_ld``, the lists), one ``key: value`` per line, or ``key:`` over indented
+``key: value`` lines; JSON strings, booleans, integers and lists of them mean the same in YAML.
+So such front matter is read line by line with ``json.loads``; anything else (a float, an
+anchor, a block scalar, a page an author wrote) goes to MkDocs' own reader, as does any line
+this reader is not sure of.
 """
 
 from __future__ import annotations
