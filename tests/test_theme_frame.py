@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from jinja2 import Environment
+from jinja2 import DictLoader, Environment
 
 from generator import theme_frame
 from generator.locales import load_config
@@ -76,3 +76,24 @@ def test_a_frame_is_rendered_once_per_place_with_each_page_s_title() -> None:
     _render(template, home, nav, calls)
     assert calls[2:] == ["", ""]  # a page of the navigation is rendered every time
     assert home.meta == {"title": "Home"}
+
+
+def test_the_labels_module_is_made_once_per_config() -> None:
+    labels = "{% macro t(key) %}{{ config.lang }}:{{ key }}{% endmacro %}"
+    page = '{% import "partials/language.html" as lang with context %}{{ lang.t(page) }}'
+    env = Environment(loader=DictLoader({theme_frame.LANGUAGE_MODULE: labels, "page.html": page}))
+    template = env.get_template(theme_frame.LANGUAGE_MODULE)
+    made: list[str] = []
+    make_module = template.make_module
+
+    def counted(vars: Any = None, shared: bool = False, locals: Any = None) -> Any:
+        made.append(vars["config"].lang)
+        return make_module(vars, shared, locals)
+
+    template.make_module = counted  # type: ignore[method-assign]
+    theme_frame.reuse_language_module(env)
+    render = env.get_template("page.html").render
+    fr, ar = SimpleNamespace(lang="fr"), SimpleNamespace(lang="ar")
+    assert [render(config=fr, page=name) for name in ("a", "b")] == ["fr:a", "fr:b"]
+    assert render(config=ar, page="c") == "ar:c"  # another build's config
+    assert made == ["fr", "ar"]
