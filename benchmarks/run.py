@@ -44,6 +44,9 @@ import psutil  # type: ignore[import-untyped]  # ships no type hints
 from corpus import FILLER, write_project
 from twins import build_hugo, build_plain, write_hugo, write_plain
 
+from generator.locales import load_config
+from generator.recycle import wait_for_kept_tree
+
 HERE = Path(__file__).resolve().parent
 GENERATOR = HERE.parent / "generator"
 LOCALES = ("fr", "en", "ar")
@@ -61,6 +64,9 @@ def briefing_command() -> list[str]:
 
 def clean(project: Path) -> None:
     """Remove every output of earlier builds (site, staging folders, caches) from the project."""
+    if (project / "mkdocs.yml").is_file():
+        # After a clean build, a process makes the next build's tree inside the cache folder.
+        wait_for_kept_tree(load_config(project / "mkdocs.yml"))
     for entry in project.iterdir():
         if entry.name not in INPUTS:
             if entry.is_dir() and not entry.is_symlink():

@@ -59,13 +59,8 @@ class KeptTree:
         """Wait until the tree is made (or its process failed: the build then makes its own)."""
         if self.process is not None:
             self.process.wait()
-        if self.maker is None:
-            return
-        # Until its scratch folder is gone: renamed to the kept tree, or removed.
-        scratch = _scratch(self.kept, self.maker)
-        deadline = time.monotonic() + MAKER_WAIT
-        while scratch.exists() and process_alive(self.maker) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        if self.maker is not None:
+            _wait_for(self.kept, self.maker)
 
     def __enter__(self) -> KeptTree:
         return self
@@ -84,6 +79,23 @@ def keep_later(config: SiteConfig) -> None:
         return
     module = [sys.executable, "-m", "generator.recycle"]
     start_detached([*module, str(config.output_dir), str(back_dir(config))])
+
+
+def wait_for_kept_tree(config: SiteConfig) -> None:
+    """Wait for the process making the next build's tree, if one is at work: before removing
+    the cache folder, say, which it writes into."""
+    kept = back_dir(config)
+    maker = _maker(kept)
+    if maker is not None:
+        _wait_for(kept, maker)
+
+
+def _wait_for(kept: Path, maker: int) -> None:
+    """Until the scratch folder of ``maker`` is gone (renamed to ``kept``, or removed)."""
+    scratch = _scratch(kept, maker)
+    deadline = time.monotonic() + MAKER_WAIT
+    while scratch.exists() and process_alive(maker) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def _scratch(kept: Path, pid: int) -> Path:

@@ -12,6 +12,7 @@ from jinja2 import DictLoader, Environment
 from generator import theme_frame
 from generator.locales import load_config
 from generator.pipeline import build
+from generator.recycle import wait_for_kept_tree
 
 from .conftest import MKDOCS_YML, MakeProject
 from .published import HOSTILE_FILES
@@ -38,6 +39,7 @@ def test_reused_frames_give_the_pages_rendered_in_full(
     build(config)
     framed = hash_tree(project / "site")
     monkeypatch.setenv(theme_frame.NO_CACHE, "1")
+    wait_for_kept_tree(config)  # made after a first build, inside the cache folder
     shutil.rmtree(project / "site")
     shutil.rmtree(project / ".briefing-cache")
     build(config)  # afresh: no page of the first build reused
