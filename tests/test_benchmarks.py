@@ -158,3 +158,20 @@ def test_side_by_side_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert "ours / plain Material" in result.stdout
     assert "pages/s" in result.stdout
     assert list(tmp_path.glob("briefing-bench-*")) == [], "the work folder is removed"
+
+
+def test_utilisation_timeline_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/utilisation.py"), "--n", "2", "--project",
+         str(tmp_path / "ours")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("clean build: ")
+    assert any("cores" in line and "stage: check" in line for line in lines[1:])
+    assert lines[-1].startswith("idle core-seconds: ")
+    assert (tmp_path / "ours/site/fr/index.html").is_file()
