@@ -20,7 +20,7 @@ from pathlib import Path
 from . import recycle
 from .fingerprint import cache_dir, compiled_templates_dir, settings_fingerprint, walk_files
 from .locales import SiteConfig
-from .run_settings import BODY_CACHE, settings_file
+from .run_settings import BODY_CACHE, BUILD_PROCESS, settings_file
 from .warm_runs import WarmRuns, finish_run
 
 #: Receives a locale's progress lines: "total N", "pages N", "reused N".
@@ -69,7 +69,7 @@ def run_locale(
     own): (exit code, its error output)."""
     locale = config_file.suffixes[0].lstrip(".") if config_file.suffixes else config_file.stem
     # The locales of one build share the briefing bodies they convert.
-    environment = {BODY_CACHE: str(config_file.parent / "bodies")}
+    environment = {BODY_CACHE: str(config_file.parent / "bodies"), BUILD_PROCESS: str(os.getpid())}
     with nullcontext(warm) if warm is not None else WarmRuns() as server:
         run = server.start(str(config_file), environment)
         return finish_run(run, lambda line: progress(locale, line) if progress else None)

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .run_settings import BUILD_PROCESS
+
 READY = "\0ready"
 FAILED = "\0failed"
 PAGE = "\0page "
@@ -78,7 +80,8 @@ class PendingPages:
         self.pages: list[str] = []
         self.ready = False
         self.failed = False
-        self._build = os.getppid()  # the build that started this run
+        # The build that started this run (its parent, when it was not forked from a server).
+        self._build = int(os.environ.get(BUILD_PROCESS) or os.getppid())
         self._fd = os.open(log, os.O_RDONLY)
         self._offset = 0
         self._rest = b""

@@ -9,6 +9,10 @@ from pathlib import Path
 #: The environment variable naming the folder where a build's locales share the briefing bodies
 #: they convert (``prerendered``).
 BODY_CACHE = "BRIEFING_BODY_CACHE"
+#: The environment variable holding the build's process id: a run waiting for pages stops once
+#: that process is gone (``pending_pages``). The run's parent is the server it was forked from
+#: (``warm_runs``), which outlives a killed build until its runs end.
+BUILD_PROCESS = "BRIEFING_BUILD_PROCESS"
 
 
 def settings_file(config_file: Path) -> Path:

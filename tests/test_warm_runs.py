@@ -187,3 +187,36 @@ def test_the_server_ends_once_its_runs_have_ended(tmp_path: Path) -> None:
         mark_failed(log)
         assert finish_run(run, print)[0] == 1
         assert server.process.wait(timeout=10) == 0
+
+
+def test_a_run_waiting_for_pages_stops_when_its_build_is_killed(tmp_path: Path) -> None:
+    # The run's parent is the server, which waits for its runs: the run must watch the build.
+    config_file, _ = waiting_config(tmp_path)
+    script = (
+        "import os, sys\n"
+        "from generator.run_settings import BUILD_PROCESS\n"
+        "from generator.warm_runs import STATUS, WarmRuns\n"
+        "server = WarmRuns()\n"
+        f"run = server.start({str(config_file)!r}, {{BUILD_PROCESS: str(os.getpid())}})\n"
+        "pid = int(run.output.readline().removeprefix(STATUS + 'pid '))\n"
+        "print(server.process.pid, pid, flush=True)\n"
+        "os._exit(0)\n"  # killed: no goodbye to the server or the run
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    pids = [int(word) for word in started.stdout.split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_running(pid) for pid in pids):
+        time.sleep(0.05)
+    assert not any(_running(pid) for pid in pids)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting to be reaped does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
