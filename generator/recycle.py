@@ -22,15 +22,15 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from .fingerprint import cache_dir
 from .locales import SiteConfig
 from .publish import process_alive, start_detached
 
-#: The longest a build waits for the kept tree another process makes (N = 5,000: 40,000
-#: folders), in seconds; then it stages in a new folder.
+#: The longest a build waits for the kept tree another process makes, in seconds; then it
+#: stages in a new folder.
 MAKER_WAIT = 60.0
 
 
@@ -51,9 +51,7 @@ class KeptTree:
         self.maker = _maker(self.kept)
         published = config.output_dir
         if not self.kept.exists() and published.is_dir() and self.maker is None:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "generator.recycle", str(published), str(self.kept)]
-            )
+            self.process = subprocess.Popen(_maker_command(published, self.kept))
 
     def wait(self) -> None:
         """Wait until the tree is made (or its process failed: the build then makes its own)."""
@@ -77,8 +75,7 @@ def keep_later(config: SiteConfig) -> None:
     next build finds it made."""
     if back_dir(config).exists() or not config.output_dir.is_dir():
         return
-    module = [sys.executable, "-m", "generator.recycle"]
-    start_detached([*module, str(config.output_dir), str(back_dir(config))])
+    start_detached(_maker_command(config.output_dir, back_dir(config)))
 
 
 def wait_for_kept_tree(config: SiteConfig) -> None:
@@ -105,11 +102,19 @@ def _scratch(kept: Path, pid: int) -> Path:
 
 def _maker(kept: Path) -> int | None:
     """The process making the tree at ``kept``, if one is alive."""
+    return next((pid for _, pid in _scratch_folders(kept) if pid is not None), None)
+
+
+def _scratch_folders(kept: Path) -> Iterator[tuple[Path, int | None]]:
+    """Each scratch folder beside ``kept``, with its maker's process id if that one is alive."""
     for scratch in kept.parent.glob(f"{kept.name}.*.tmp"):
         pid = scratch.name.split(".")[-2]
-        if pid.isdigit() and process_alive(int(pid)):
-            return int(pid)
-    return None
+        yield scratch, int(pid) if pid.isdigit() and process_alive(int(pid)) else None
+
+
+def _maker_command(published: Path, kept: Path) -> list[str]:
+    """The command that makes the tree at ``kept`` from the ``published`` site."""
+    return [sys.executable, "-m", "generator.recycle", str(published), str(kept)]
 
 
 def make_kept_tree(published: Path, kept: Path) -> None:
@@ -117,10 +122,9 @@ def make_kept_tree(published: Path, kept: Path) -> None:
     process stopped halfway leaves a scratch folder (named by its process id, removed by the
     next one), not half a tree."""
     kept.parent.mkdir(parents=True, exist_ok=True)
-    for stale in kept.parent.glob(f"{kept.name}.*.tmp"):
-        pid = stale.name.split(".")[-2]
-        if not (pid.isdigit() and process_alive(int(pid))):
-            shutil.rmtree(stale, ignore_errors=True)
+    for scratch, maker in _scratch_folders(kept):
+        if maker is None:
+            shutil.rmtree(scratch, ignore_errors=True)
     tree = _scratch(kept, os.getpid())
     try:
         mirror(published, tree, _file_paths(str(published), ""))
