@@ -105,7 +105,9 @@ def remove_later(work: Path) -> None:
 
 def start_detached(argv: list[str], prepare: Callable[[int], object] | None = None) -> bool:
     """Run ``argv`` in a process of its own session that this one does not wait for (``prepare``
-    is given its process id first); False where processes cannot fork."""
+    is given its process id first); False where processes cannot fork. Its standard streams
+    are /dev/null: holding the build's, it would keep whoever reads the build's output (a
+    pipe, ``$(briefing build)``, a CI log) waiting until it ends."""
     if not hasattr(os, "fork"):
         return False
     child = os.fork()
@@ -117,9 +119,18 @@ def start_detached(argv: list[str], prepare: Callable[[int], object] | None = No
         if os.fork() == 0:
             if prepare is not None:
                 prepare(os.getpid())
+            _streams_to_null()
             os.execv(argv[0], argv)
     finally:
         os._exit(0)
+
+
+def _streams_to_null() -> None:
+    null = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1, 2):
+        os.dup2(null, stream)
+    if null > 2:
+        os.close(null)
 
 
 def _aside(output: Path) -> Path:

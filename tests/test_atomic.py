@@ -158,3 +158,38 @@ def test_only_staging_folders_of_dead_builds_are_removed(tmp_path: Path) -> None
     assert alive.is_dir() and another_tools.is_dir()
     make_staging(tmp_path / "site")
     assert not (tmp_path / "site.old").exists()
+
+
+def test_a_detached_process_does_not_hold_the_builds_output_open(tmp_path: Path) -> None:
+    # A process that starts a long detached one and ends: whoever reads its output (a pipe,
+    # ``$(briefing build)``, a CI log) has all of it once it ends, not once the detached one
+    # does. With the build's streams inherited, ``communicate`` would wait for the sleeper.
+    streams = tmp_path / "streams"
+    code = (
+        "import sys\n"
+        "from generator.publish import start_detached\n"
+        "print('built', flush=True)\n"
+        "start_detached([sys.executable, '-c', "
+        "'import os, sys, time; "
+        "open(sys.argv[1], \"w\").write(\" \".join(os.readlink(f\"/proc/self/fd/{n}\") "
+        "for n in range(3)) + \" \" + str(os.getpid())); time.sleep(60)', sys.argv[1]])\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(streams)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    try:
+        out, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert (out, err) == ("built\n", "")
+    for _ in range(500):
+        if streams.is_file() and streams.read_text().count(" ") == 3:
+            break
+        time.sleep(0.02)
+    *names, pid = streams.read_text().split(" ")
+    os.kill(int(pid), signal.SIGKILL)
+    assert names == [os.devnull] * 3
