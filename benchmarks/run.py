@@ -45,9 +45,12 @@ from corpus import FILLER, write_project
 from twins import build_hugo, build_plain, write_hugo, write_plain
 
 from generator.locales import load_config
+from generator.publish import staging_at_work
 from generator.recycle import wait_for_kept_tree
 
 HERE = Path(__file__).resolve().parent
+#: The longest ``settle`` waits for a build's background processes, in seconds.
+SETTLE_WAIT = 120.0
 GENERATOR = HERE.parent / "generator"
 LOCALES = ("fr", "en", "ar")
 #: What the corpus project holds before any build; anything else (site, caches) is output.
@@ -62,11 +65,23 @@ def briefing_command() -> list[str]:
     return [sys.executable, "-c", "from generator.cli import main; main()"]
 
 
+def settle(project: Path) -> None:
+    """Wait for the processes the last build left at work: the one removing the site it
+    replaced (``publish.remove_later``) and, after a clean build, the one making the next
+    build's tree inside the cache folder (``recycle.keep_later``). Their disk work would slow
+    the next timed build, ours or a twin's, and ``clean`` would race them."""
+    if not (project / "mkdocs.yml").is_file():
+        return
+    config = load_config(project / "mkdocs.yml")
+    wait_for_kept_tree(config)
+    deadline = time.monotonic() + SETTLE_WAIT
+    while staging_at_work(config.output_dir.parent) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def clean(project: Path) -> None:
     """Remove every output of earlier builds (site, staging folders, caches) from the project."""
-    if (project / "mkdocs.yml").is_file():
-        # After a clean build, a process makes the next build's tree inside the cache folder.
-        wait_for_kept_tree(load_config(project / "mkdocs.yml"))
+    settle(project)
     for entry in project.iterdir():
         if entry.name not in INPUTS:
             if entry.is_dir() and not entry.is_symlink():
@@ -204,6 +219,7 @@ def measure(n: int, repeat: int, work: Path, profile: str | None) -> dict[str, A
         # and a ratio is only as good as the nearness of its two times. Every timed build
         # starts once the files of the one before are written out (``os.sync``): a build that
         # runs while the last one's files are flushed to disk was slowed by a tenth to a third.
+        settle(ours)  # the edit build's remover ends before the twins start
         plain_s.append(build_plain(plain_configs))
         plain_pages = html_files(work / "plain/site")
         if hugo is not None:
@@ -384,6 +400,7 @@ def main() -> None:
         if args.keep:
             print(f"work folder kept: {work}", file=sys.stderr)
         else:
+            settle(work / "ours")
             shutil.rmtree(work, ignore_errors=True)
 
 

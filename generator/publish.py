@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import select
 import shutil
 import sys
 import tempfile
@@ -15,6 +16,9 @@ from pathlib import Path
 STAGING_PREFIX = ".build-"
 #: The file in a staging folder naming the process that builds there.
 OWNER_FILE = "owner.pid"
+#: The longest ``start_detached`` waits for its process to start, in seconds: a process forked
+#: meanwhile by another thread would hold the pipe it waits on.
+DETACHED_START_WAIT = 5.0
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -38,6 +42,16 @@ def remove_stale_staging(parent: Path) -> list[Path]:
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
+
+
+def staging_at_work(parent: Path) -> list[Path]:
+    """The staging folders in ``parent`` whose process is alive: a build, or the process
+    removing the site a build replaced (``remove_later``)."""
+    return [
+        folder
+        for folder in sorted(parent.glob(STAGING_PREFIX + "*"))
+        if folder.is_dir() and _is_staging(folder) and _owner_alive(folder / OWNER_FILE)
+    ]
 
 
 def _is_staging(folder: Path) -> bool:
@@ -110,11 +124,18 @@ def start_detached(argv: list[str], prepare: Callable[[int], object] | None = No
     pipe, ``$(briefing build)``, a CI log) waiting until it ends."""
     if not hasattr(os, "fork"):
         return False
+    # Not inherited by ``argv``: its end of the pipe closes when it starts (or dies).
+    started, starting = os.pipe()
     child = os.fork()
     if child:
+        os.close(starting)
         os.waitpid(child, 0)  # the child ends at once; its own child runs ``argv``
+        # Returns once ``prepare`` has run: a build started next sees what it made.
+        select.select([started], [], [], DETACHED_START_WAIT)
+        os.close(started)
         return True
     try:  # a child of its own session, then a grandchild the parent never waits for
+        os.close(started)
         os.setsid()
         if os.fork() == 0:
             if prepare is not None:

@@ -75,7 +75,13 @@ def keep_later(config: SiteConfig) -> None:
     next build finds it made."""
     if back_dir(config).exists() or not config.output_dir.is_dir():
         return
-    start_detached(_maker_command(config.output_dir, back_dir(config)))
+    kept = back_dir(config)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    # Its scratch folder is there once this returns: a build (or a clean-up) that starts next
+    # waits for it (``_maker``) instead of making the tree in the same place.
+    start_detached(
+        _maker_command(config.output_dir, kept), lambda pid: _scratch(kept, pid).mkdir()
+    )
 
 
 def wait_for_kept_tree(config: SiteConfig) -> None:

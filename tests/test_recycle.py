@@ -16,7 +16,15 @@ from generator.build import BuildError
 from generator.cli import main
 from generator.locales import load_config
 from generator.publish import start_detached
-from generator.recycle import KeptTree, back_dir, link, mirror, sweep
+from generator.recycle import (
+    KeptTree,
+    back_dir,
+    keep_later,
+    link,
+    mirror,
+    sweep,
+    wait_for_kept_tree,
+)
 
 from .conftest import MakeProject
 from .factories import SMALL_SITE
@@ -180,6 +188,21 @@ def test_a_clean_build_leaves_the_tree_for_the_next_made_after_it(built: Path) -
     assert hash_tree(kept) == hash_tree(site)
     page = "fr/briefings/2016/09/30/2016-09-30-alep/index.html"
     assert (kept / page).stat().st_ino == (site / page).stat().st_ino
+
+
+def test_the_maker_a_clean_build_starts_is_seen_once_the_build_returns(
+    built_unkept: Path,
+) -> None:
+    # A build or a clean-up that starts right after must see the maker at work, not an empty
+    # place it then makes its own tree in (or removes) while the maker writes there.
+    config = load_config(built_unkept / "mkdocs.yml")
+    kept = back_dir(config)
+    keep_later(config)  # the function itself: the fixture's build had a stand-in
+    seen = recycle._maker(kept)
+    assert seen is not None or kept.exists()
+    wait_for_kept_tree(config)
+    assert hash_tree(kept) == hash_tree(built_unkept / "site")
+    assert not list(kept.parent.glob("*.tmp"))
 
 
 def test_a_build_waits_for_the_tree_another_process_is_making(built_unkept: Path) -> None:
