@@ -33,6 +33,7 @@ from typing import Any
 
 import generator.build
 import generator.pipeline
+from generator.docs_pack import PackReader, pack_file
 from generator.locale_docs import read_locale_docs
 from generator.locales import load_config
 
@@ -158,15 +159,16 @@ def visible_length(text: str) -> int:
 
 
 def page_sizes(config: Any) -> dict[str, list[tuple[str, int]]]:
-    """Each locale's rendered pages, from its docs tree: (docs path, characters a reader sees)."""
+    """Each locale's rendered pages, from its pack: (docs path, characters a reader sees)."""
     sizes = {}
     for locale in config.locales:
         docs = read_locale_docs(config, locale)
         if docs is None:
             raise SystemExit(f"stages: no docs tree for {locale}; no page sizes")
-        sizes[locale] = [
-            (path, visible_length((docs.docs_dir / path).read_text("utf-8"))) for path in docs.paths
-        ]
+        with PackReader(pack_file(docs.docs_dir)) as pack:
+            sizes[locale] = [
+                (path, visible_length(pack.read(path).decode("utf-8"))) for path in docs.paths
+            ]
     return sizes
 
 

@@ -16,6 +16,7 @@ import jinja2
 from . import recycle
 from .build_report import LocaleReport, html_file, locale_report, missing_pages
 from .cpu_slots import MKDOCS, RENDER, CpuSlots
+from .docs_pack import mark_failed, pack_file
 from .incremental import (
     keep_unchanged_files,
     promote_manifests,
@@ -27,7 +28,6 @@ from .l10n import L10n
 from .locale_docs import LocaleDocs
 from .locales import SiteConfig, direction
 from .open_graph import og_locale
-from .pending_pages import mark_failed
 from .progress import BuildProgress
 from .publish import make_staging, remove_later, replace_folder
 from .warm_runs import WarmRuns
@@ -165,7 +165,7 @@ def build_site(
 
     ``locales`` gives each locale's docs tree as soon as it is written, and a tree written anew
     as soon as its writing starts (``LocaleDocs.pending``): its MkDocs starts then, reading each
-    page as it comes (``pending_pages``); if the writing fails, the run is told to stop.
+    page as it comes (``docs_pack``); if the writing fails, the run is told to stop.
     ``extra_outputs`` writes more files for the site (feeds,
     sitemaps, open data) into a folder of their own while MkDocs runs; they join the staging
     folder once MkDocs is done. Each MkDocs run holds one of ``slots`` (shared with the render
@@ -189,7 +189,7 @@ def build_site(
         extras = work / "extras"
         with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(1) as side:
             runs = []
-            being_written: dict[str, Path] = {}  # locale → log of a tree its run reads
+            being_written: dict[str, Path] = {}  # locale → pack of a tree its run reads
             try:
                 for docs in locales:
                     if docs.pending is not None:
@@ -210,8 +210,8 @@ def build_site(
                         pool.submit(_publish, config, docs, work, names, progress, slots, warm)
                     )
             except BaseException:
-                for log in being_written.values():  # the runs waiting on them stop
-                    mark_failed(log)
+                for pack in being_written.values():  # the runs waiting on them stop
+                    mark_failed(pack)
                 raise
             written.sort(key=lambda docs: config.locales.index(docs.locale))
             if extra_outputs is not None:
@@ -303,7 +303,13 @@ def write_locale_config(
     config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
     # A light run mostly links the pages it reuses: a helper would cost more than it builds.
     write_cache_settings(
-        config, docs.locale, config_file, work, docs.pending, helper=not light_run(docs)
+        config,
+        docs.locale,
+        config_file,
+        work,
+        pack_file(docs.docs_dir),
+        pending=docs.pending is not None,
+        helper=not light_run(docs),
     )
     return config_file
 

@@ -42,15 +42,17 @@ def write_cache_settings(
     locale: str,
     config_file: Path,
     work: Path,
-    pending: Path | None = None,
+    pack: Path,
     *,
+    pending: bool = False,
     helper: bool = True,
 ) -> None:
-    """Tell a locale's MkDocs run where the published pages and the manifests are, the log
-    of its docs tree when the tree is still being written (``pending_pages``), and whether to
-    share its pages with a helper process (``page_helper``)."""
+    """Tell a locale's MkDocs run where the published pages and the manifests are, where its
+    pages are (``pack``) and whether they are still being written (``docs_pack``), and whether
+    to share its pages with a helper process (``page_helper``)."""
     settings = {
-        "pending": str(pending) if pending is not None else None,
+        "pack": str(pack),
+        "pending": pending,
         "helper": helper,
         "settings": settings_fingerprint(config),
         "previous_site": str((config.output_dir / locale).resolve()),
@@ -83,10 +85,11 @@ def keep_unchanged_files(staging: Path, output: Path) -> dict[str, list[int]]:
     Unchanged files then keep their modification time (and inode) from one build to the next.
     """
     files = {}
+    compare = output.is_dir()  # a first (or clean) build has nothing to compare with
     for path, stat in walk_files(staging):
         staged, published = staging / path, output / path
         try:
-            before = published.stat()
+            before = published.stat() if compare else None
         except OSError:
             before = None
         if (

@@ -1,6 +1,7 @@
 """Each locale's docs tree: rendered and written by a forked worker per locale, kept between builds.
 
-MkDocs reads a locale's pages from its docs tree in the cache folder (``docs_root``). Beside each
+MkDocs reads a locale's pages from its docs tree in the cache folder (``docs_root``): the pages
+in one file, the locale's pack (``docs_pack``), and the assets in the locale's folder. Beside each
 tree, a record (``<locale>.json``) says what it was rendered from: the render key (everything the
 index holds but the bodies, with the templates, catalogs and settings: ``render_cache``) and a
 hash of each story's bodies. When the key is the one recorded, only the story pages whose bodies
@@ -8,7 +9,8 @@ changed are rendered and written again; otherwise the tree is rendered anew. The
 removed before a tree is touched and written once it is whole: a tree without its record is
 rendered anew.
 
-A worker writes each page as soon as it is rendered: a locale's pages are never all in memory,
+A worker writes each page as soon as it is rendered (an edited page is appended to the pack: the
+last written stands): a locale's pages are never all in memory,
 and none goes back to the parent, which gets the tree's summary (``LocaleDocs``) and starts the
 locale's MkDocs at once, while other locales are still being rendered.
 """
@@ -27,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from .cpu_slots import RENDER, CpuSlots
+from .docs_pack import PackError, PackReader, PackWriter, pack_file, write_pack
 from .fingerprint import cache_dir, compiled_templates_dir
 from .forked import completed_forked
 from .index import SiteIndex
 from .l10n import L10n
 from .locales import SiteConfig
-from .pending_pages import PagesLog, log_file
 from .render import (
     Page,
     locale_nav,
@@ -43,7 +45,9 @@ from .render import (
 )
 from .render_cache import cache_key, story_bodies
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+#: A pack is written anew once it is this many times the size of its pages (``_compact``).
+COMPACT_AT = 2
 
 
 class DocsError(Exception):
@@ -71,7 +75,7 @@ class LocaleDocs:
     #: A token that changes whenever the tree does: a published locale whose stats carry the
     #: same one was built from this very tree (``incremental.reuse_published_locale``).
     generation: str
-    #: While the tree is being written anew: its log (``pending_pages``), for a MkDocs run that
+    #: While the tree is being written anew: its pack (``docs_pack``), for a MkDocs run that
     #: reads each page as it comes; ``paths`` is empty then, and the summary of the finished
     #: tree follows.
     pending: Path | None = None
@@ -119,40 +123,29 @@ def page_document(
 
 def write_docs(
     pages: Iterable[Page],
-    docs_dir: Path,
+    writer: PackWriter,
     alternates: dict[str, tuple[str, ...]],
     default_alternates: tuple[str, ...],
-    log: PagesLog | None = None,
 ) -> tuple[str, ...]:
-    """Write pages into a docs tree, refusing two writes to one path or a path outside; their
-    paths. Each page's front matter gets ``alternates``: the locales whose same page is in its
-    language. Each page's path goes into ``log`` once its file is written."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
+    """Write pages into a locale's pack, refusing two writes to one path or a path outside its
+    tree; their paths. Each page's front matter gets ``alternates``: the locales whose same page
+    is in its language."""
     written: dict[str, None] = {}
-    folders: set[str] = set()
     for page in pages:
-        path = _inside(page.path, docs_dir, folders)
+        path = _inside(page.path)
         if path in written:
-            raise DocsError(f"refusing to write {page.path} twice in {docs_dir}")
+            raise DocsError(f"refusing to write {page.path} twice in a locale's docs")
         written[path] = None
-        text = page_document(page, alternates, default_alternates)
-        (docs_dir / path).write_text(text, encoding="utf-8")
-        if log is not None:
-            log.line(path)
+        writer.page(path, page_document(page, alternates, default_alternates))
     return tuple(written)
 
 
-def _inside(docs_path: str, docs_dir: Path, folders: set[str]) -> str:
-    """A page's docs path, normalised, its folder made (once: ``folders`` holds those made);
-    refused when it would climb out of the tree. Docs paths are ours, relative and
-    '/'-separated."""
+def _inside(docs_path: str) -> str:
+    """A page's docs path, normalised; refused when it would climb out of the tree. Docs paths
+    are ours, relative and '/'-separated."""
     path = posixpath.normpath(docs_path)
     if path.startswith(("../", "/")) or path in ("..", "."):
-        raise DocsError(f"refusing to write {docs_path} outside {docs_dir}")
-    folder = posixpath.dirname(path)
-    if folder not in folders:
-        (docs_dir / folder).mkdir(parents=True, exist_ok=True)
-        folders.add(folder)
+        raise DocsError(f"refusing to write {docs_path} outside a locale's docs")
     return path
 
 
@@ -197,13 +190,13 @@ def write_locale_docs(
     bodies: dict[str, str],
     alternates: dict[str, tuple[str, ...]],
     record: dict[str, Any] | None,
-    log: Path | None = None,
+    streamed: bool = False,
 ) -> LocaleDocs:
     """Bring a locale's docs tree up to date with the index (``key`` and ``bodies``: its render
     key and story body hashes, ``render_cache``): the edited story pages alone when ``record``
-    (the tree's, when ``patchable``) is given, else every page. A tree written anew says in
-    ``log`` which pages will come and each page once written, for a MkDocs run reading it
-    meanwhile (``pending_pages``)."""
+    (the tree's, when ``patchable``) is given, else every page. A tree written anew first lists
+    in its pack the pages to come; ``streamed``: the caller emptied the pack, and a MkDocs run
+    reads it meanwhile (``docs_pack``)."""
     locale = l10n.tag
     docs = docs_root(config) / locale
     env = make_environment(config.templates_dir, compiled_templates_dir(config))
@@ -217,21 +210,28 @@ def write_locale_docs(
         pages = render_story_pages(
             index, l10n, env, record["site_name"], config.default_locale, config.site_url, edited
         )
-        fresh = [page for page in pages if not _same_document(page, docs, alternates, config)]
-        write_docs(fresh, docs, alternates, config.locales)
+        with PackReader(pack_file(docs)) as written:
+            fresh = [
+                page for page in pages if not _same_document(page, written, alternates, config)
+            ]
+        with PackWriter(pack_file(docs)) as writer:
+            write_docs(fresh, writer, alternates, config.locales)
+        _compact(pack_file(docs), record["paths"])
         _copy_assets(config, docs)
         rendered, changed = len(pages), len(fresh)
     else:
         shutil.rmtree(docs, ignore_errors=True)
+        pack = pack_file(docs)
+        if not streamed:
+            pack.write_bytes(b"")
         site_name = config.name_in(locale)
         paths, all_pages = locale_pages(
             index, l10n, env, site_name, config.default_locale, config.site_url
         )
-        _copy_assets(config, docs)
-        with PagesLog(log) if log is not None else contextlib.nullcontext() as pages_log:
-            if pages_log is not None:
-                pages_log.announce(paths)
-            write_docs(all_pages, docs, alternates, config.locales, pages_log)
+        _copy_assets(config, docs)  # the folder is there once the pages are listed
+        with PackWriter(pack) as writer:
+            writer.announce(paths)
+            write_docs(all_pages, writer, alternates, config.locales)
         record = {
             "version": RECORD_VERSION,
             "locale": locale,
@@ -260,25 +260,37 @@ def patchable(config: SiteConfig, locale: str, key: str, record: dict[str, Any] 
 
 
 def _copy_assets(config: SiteConfig, docs: Path) -> None:
+    docs.mkdir(parents=True, exist_ok=True)
     assets = config.templates_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
 
 
 def _whole(docs: Path, paths: list[str]) -> bool:
-    """Whether every page the record lists is still in the tree (nobody removed one)."""
-    return all((docs / path).is_file() for path in paths)
+    """Whether every page the record lists is in the tree's pack, and its folder is there."""
+    try:
+        with PackReader(pack_file(docs)) as pack:
+            return docs.is_dir() and all(path in pack.written for path in paths)
+    except (OSError, ValueError, PackError):
+        return False
 
 
 def _same_document(
-    page: Page, docs: Path, alternates: dict[str, tuple[str, ...]], config: SiteConfig
+    page: Page, written: PackReader, alternates: dict[str, tuple[str, ...]], config: SiteConfig
 ) -> bool:
     """Whether the tree already holds this page's document, byte for byte."""
-    try:
-        written = (docs / page.path).read_text(encoding="utf-8")
-    except OSError:
+    if page.path not in written.written:
         return False
-    return written == page_document(page, alternates, config.locales)
+    return written.read(page.path) == page_document(page, alternates, config.locales).encode()
+
+
+def _compact(pack: Path, paths: list[str]) -> None:
+    """Write the pack anew, each page once, when edits appended to it hold as many bytes again
+    as its pages."""
+    with PackReader(pack) as written:
+        live = sum(written.written[path][1] for path in paths)
+        if pack.stat().st_size > COMPACT_AT * live:
+            write_pack(pack, paths, written.read)
 
 
 def write_every_locale(
@@ -308,9 +320,15 @@ def write_every_locale(
     root = docs_root(config)
 
     def one(locale: str) -> LocaleDocs:
-        log = log_file(root / locale) if locale in anew else None
         return write_locale_docs(
-            config, index, l10ns[locale], key, bodies, alternates, patched[locale], log
+            config,
+            index,
+            l10ns[locale],
+            key,
+            bodies,
+            alternates,
+            patched[locale],
+            streamed=locale in anew,
         )
 
     def announce(locale: str) -> LocaleDocs | None:
@@ -327,12 +345,12 @@ def write_every_locale(
             rendered=0,
             changed=0,
             generation="",
-            pending=log_file(root / locale),
+            pending=pack_file(root / locale),
         )
 
     root.mkdir(parents=True, exist_ok=True)
-    for locale in anew:  # each run reads its log from the start
-        log_file(root / locale).write_bytes(b"")
+    for locale in anew:  # each run reads its pack from the start
+        pack_file(root / locale).write_bytes(b"")
     return completed_forked(
         one,
         config.locales,

@@ -41,9 +41,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from generator import page_meta, recycle, theme_files
+from generator.docs_pack import PackError, PackReader, RenderStopped
 from generator.mkdocs_hooks import COMPILED_TEMPLATES
 from generator.page_helper import PageHelper
-from generator.pending_pages import PendingPages, RenderStopped
 from generator.run_settings import settings_file
 from generator.warm_runs import WARM_MODULES, serve
 
@@ -65,19 +65,18 @@ class PageCache:
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     reused: set[str] = field(default_factory=set)
-    #: The docs tree's log while it is being written (``pending_pages``).
-    pending: PendingPages | None = None
+    #: The locale's pages (``docs_pack``).
+    pack: PackReader | None = None
+    #: Whether the pack is still being written: its pages are waited for.
+    pending: bool = False
     #: Whether to share the pages with a helper process (not when most are reused).
     helper: bool = True
 
     def markdown_hash(self, page: Page) -> str:
-        """The SHA-256 of the page's Markdown file."""
+        """The SHA-256 of the page's Markdown."""
         src = page.file.src_uri
         if src not in self.hashes:
-            if self.pending is not None:
-                self.pending.wait_for(src)
-            source = Path(page.file.abs_src_path or "")
-            self.hashes[src] = hashlib.sha256(source.read_bytes()).hexdigest()
+            self.hashes[src] = hashlib.sha256(page.file.content_bytes).hexdigest()
         return self.hashes[src]
 
     def hit(self, page: Page) -> dict[str, Any] | None:
@@ -172,7 +171,7 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
     def cached_populate(
         page: Page, config: MkDocsConfig, files: Files, dirty: bool = False
     ) -> None:
-        if cache.pending is not None and not dirty:
+        if cache.pending and not dirty:
             # The page may not be written yet: whether the cache holds it is seen when it is built.
             deferred[page.file.src_uri] = files
         elif not take_cached(page, files):
@@ -184,6 +183,8 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
             return False
         cache.reused.add(page.file.src_uri)
         page.markdown, page.meta, page.content = "", {}, ""
+        if isinstance(page.file, PackedFile):
+            page.file.forget()
         page.title = entry["title"]
         page.toc = TableOfContents([])
         _take_in(page, entry, files.get_file_from_path)
@@ -192,10 +193,8 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
     def build_one(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
         src = page.file.src_uri
         entries = _search_entries(config)
-        if cache.pending is not None and src in deferred:
-            cache.pending.wait_for(src)
-            if take_cached(page, deferred[src]):
-                del deferred[src]
+        if cache.pending and src in deferred and take_cached(page, deferred[src]):
+            del deferred[src]
         if src in cache.reused:
             entry = cache.old[src]
             recycle.link(cache.previous_site / page.file.dest_uri, Path(page.file.abs_dest_path))
@@ -208,8 +207,11 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
         if src in deferred:
             populate(page, config, deferred.pop(src))
         build_page(page, config, *args, **kwargs)
-        # Written: let the HTML go. The title stays readable from the front matter.
+        # Written: let the HTML and the Markdown go. The title stays readable from the front
+        # matter.
         page.content, page.markdown = None, ""
+        if isinstance(page.file, PackedFile):
+            page.file.forget()
         if Path(page.file.abs_dest_path).is_file():
             cache.new[src] = {
                 "md": cache.markdown_hash(page),
@@ -259,25 +261,55 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
 
     mkdocs_build._populate_page = cached_populate
     mkdocs_build._build_page = cached_build_page
-    if cache.pending is not None:
+    if cache.pack is not None:
         # Imported by mkdocs.commands.build, not exported: mypy does not see it there.
-        listed = _listed_files(get_files, cache.pending.pages)
+        listed = _listed_files(get_files, cache.pack)
         mkdocs_build.get_files = listed  # type: ignore[attr-defined]
     return helpers
 
 
-def _listed_files(walk: Callable[[MkDocsConfig], Files], pages: list[str]) -> Any:
-    """``get_files`` for a tree being written: the files of the tree that are not pages to
-    come (its assets), then the pages to come as the render child listed them, in MkDocs'
-    order (``pending_pages``): most are not written yet."""
+class PackedFile(File):
+    """A page whose Markdown is in the locale's pack (``docs_pack``), read when MkDocs asks."""
+
+    pack: PackReader
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self._content is None:
+            self._content = self.pack.read(self.src_uri)  # the hash, then MkDocs: read once
+        content = self._content
+        return content if isinstance(content, bytes) else content.encode()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value
+
+    @property
+    def content_string(self) -> str:
+        content = self.content_bytes if self._content is None else self._content
+        return content if isinstance(content, str) else content.decode("utf-8-sig")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value
+
+    def forget(self) -> None:
+        """Let the Markdown go once the page is built (read again if asked)."""
+        self._content = None
+
+
+def _listed_files(walk: Callable[[MkDocsConfig], Files], pack: PackReader) -> Any:
+    """``get_files`` for a tree whose pages are in its pack: the files of the docs folder that
+    are not pages of the pack (its assets), then the pages as the render child listed them, in
+    MkDocs' order (``docs_pack``): while the pack is written, most are not there yet."""
 
     def get_files(config: MkDocsConfig) -> Files:
-        coming = set(pages)
+        coming = set(pack.pages)
         files = [file for file in walk(config) if file.src_uri not in coming]
-        files += [
-            File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-            for path in pages
-        ]
+        for path in pack.pages:
+            page = PackedFile(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            page.pack = pack
+            files.append(page)
         set_exclusions(files, config)
         return Files(files)
 
@@ -348,13 +380,15 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
     settings = (
         json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.is_file() else None
     )
-    pending = PendingPages(Path(settings["pending"])) if settings and settings["pending"] else None
-    if pending is not None:
+    pending = bool(settings and settings["pending"])
+    pack: PackReader | None = None
+    if settings is not None:
         # Its docs folder exists once its pages are listed: MkDocs' config checks it does.
         try:
-            pending.wait_ready()
-        except RenderStopped as stopped:
-            print(str(stopped), file=sys.stderr)
+            pack = PackReader(Path(settings["pack"]), wait=pending)
+            pack.wait_ready()
+        except (OSError, ValueError, RenderStopped, PackError) as stopped:
+            print(f"the locale's pages cannot be read: {stopped}", file=sys.stderr)
             return 1
     config = load_config(str(config_file), strict=True)
     theme_files.install()
@@ -365,10 +399,10 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
         if "compiled_templates" in settings:  # for the hooks' on_env
             os.environ[COMPILED_TEMPLATES] = settings["compiled_templates"]
         docs_dir = Path(config.docs_dir)
-        # Of a tree being written, the pages come from its log; its walk gives the assets.
+        # The pages come from the pack; the folder's walk gives the assets.
         files = dict(_docs_files(docs_dir))
         assets = {relative: path for relative, path in files.items() if not _is_page(relative)}
-        pages = pending.pages if pending is not None else [p for p in files if _is_page(p)]
+        pages = pack.pages if pack is not None else [p for p in files if _is_page(p)]
         key = locale_key(settings, config_file, pages, assets)
         emit(f"total {len(pages)}")
         cache = PageCache(
@@ -377,6 +411,7 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
             nav_pages=frozenset(_nav_pages(config.nav)),
             old=read_manifest(Path(settings["manifest_in"]), key),
             stats=read_stats(Path(settings["stats_in"])),
+            pack=pack,
             pending=pending,
             helper=settings.get("helper", True),
         )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import language_names, locale_config
+from .docs_pack import pack_file, unpack
 from .fingerprint import cache_dir
 from .l10n import L10n
 from .locale_docs import LocaleDocs, page_document
@@ -56,11 +57,13 @@ def write_locale_tree(
     config: SiteConfig, rendered: LocaleDocs, settings: dict[str, object]
 ) -> Path:
     """Copy a locale's docs tree and write its generated config for its worker; the config's
-    path. A copy, not links: the worker writes edited pages into its tree."""
+    path. A copy, not links: the worker writes edited pages into its tree; its pages come out
+    of the pack as files (``docs_pack``), as its MkDocs reads them."""
     root = preview_dir(config).resolve()
     docs = root / "docs" / rendered.locale
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(rendered.docs_dir, docs)
+    unpack(pack_file(rendered.docs_dir), docs)
     config_file = root / f"mkdocs.{rendered.locale}.yml"
     config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
     return config_file

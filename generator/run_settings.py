@@ -10,7 +10,7 @@ from pathlib import Path
 #: they convert (``prerendered``).
 BODY_CACHE = "BRIEFING_BODY_CACHE"
 #: The environment variable holding the build's process id: a run waiting for pages stops once
-#: that process is gone (``pending_pages``). The run's parent is the server it was forked from
+#: that process is gone (``docs_pack``). The run's parent is the server it was forked from
 #: (``warm_runs``), which outlives a killed build until its runs end.
 BUILD_PROCESS = "BRIEFING_BUILD_PROCESS"
 

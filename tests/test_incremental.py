@@ -14,9 +14,16 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 
 from generator.cli import main
+from generator.docs_pack import PackReader, pack_file
 from generator.fingerprint import cache_dir
 from generator.index import build_index
-from generator.locale_docs import LocaleDocs, docs_root, record_file, write_every_locale
+from generator.locale_docs import (
+    COMPACT_AT,
+    LocaleDocs,
+    docs_root,
+    record_file,
+    write_every_locale,
+)
 from generator.locales import load_config
 from generator.pipeline import briefing_alternates, check, localisers
 from generator.progress import LogProgress, TerminalProgress, progress_for
@@ -259,10 +266,14 @@ def write_docs_again(project: Path) -> dict[str, LocaleDocs]:
 
 
 def docs_texts(project: Path) -> dict[str, str]:
+    """Every page of every locale's pack, by locale and docs path."""
     root = docs_root(load_config(project / "mkdocs.yml"))
-    return {
-        p.relative_to(root).as_posix(): p.read_text("utf-8") for p in sorted(root.rglob("*.md"))
-    }
+    texts = {}
+    for pack in sorted(root.glob("*.pages")):
+        with PackReader(pack) as reader:
+            for path, data in reader.contents():
+                texts[f"{pack.stem}/{path}"] = data.decode("utf-8")
+    return texts
 
 
 def test_an_edited_body_renders_only_its_story_pages_again(
@@ -272,8 +283,8 @@ def test_an_edited_body_renders_only_its_story_pages_again(
     docs = write_docs_again(built)
     # One story page per locale, the rest of each tree kept as it was.
     assert {tag: found.rendered for tag, found in docs.items()} == {"fr": 1, "en": 1, "ar": 1}
-    story = docs["fr"].docs_dir / "briefings/2016/09/30/2016-09-30-alep.md"
-    assert FILLER.strip() in story.read_text("utf-8")
+    story = "fr/briefings/2016/09/30/2016-09-30-alep.md"
+    assert FILLER.strip() in docs_texts(built)[story]
     # The trees are what rendering everything gives.
     fresh = tmp_path / "fresh"
     clean_build_of(built, fresh)
@@ -315,11 +326,44 @@ def test_a_locale_whose_pages_did_not_change_is_published_as_it_was(
 
 def test_a_tree_missing_a_page_is_rendered_anew(built: Path) -> None:
     config = load_config(built / "mkdocs.yml")
-    (docs_root(config) / "en/actors/who.md").unlink()
+    pack = pack_file(docs_root(config) / "en")
+    # The pack cut short in its last page (a disk full, say).
+    pack.write_bytes(pack.read_bytes()[:-100])
+    with PackReader(pack) as reader:
+        assert len(reader.written) == len(reader.pages) - 1
     add_filler(built)
     docs = write_docs_again(built)
     assert docs["en"].rendered == len(docs["en"].paths)
-    assert (docs_root(config) / "en/actors/who.md").is_file()
+    with PackReader(pack) as reader:
+        assert list(reader.written) == list(docs["en"].paths)
+
+
+def test_a_tree_without_its_pack_is_rendered_anew(built: Path) -> None:
+    config = load_config(built / "mkdocs.yml")
+    pack_file(docs_root(config) / "fr").unlink()
+    add_filler(built)
+    docs = write_docs_again(built)
+    assert docs["fr"].rendered == len(docs["fr"].paths)
+    build(built)
+    page = built / "site/fr/briefings/2016/09/30/2016-09-30-alep/index.html"
+    assert FILLER.strip() in page.read_text(encoding="utf-8")
+
+
+def test_edits_append_to_the_pack_until_it_is_written_anew(built: Path, tmp_path: Path) -> None:
+    config = load_config(built / "mkdocs.yml")
+    pack = pack_file(docs_root(config) / "fr")
+    sizes = [pack.stat().st_size]
+    story = built / FRENCH
+    for round_number in range(12):
+        story.write_text(story.read_text("utf-8") + f"Encore {round_number}.\n", "utf-8")
+        write_docs_again(built)
+        sizes.append(pack.stat().st_size)
+    assert sizes[1] > sizes[0]  # the edited page appended
+    assert any(after < before for before, after in zip(sizes, sizes[1:], strict=False))
+    assert max(sizes) <= COMPACT_AT * sizes[0] * 1.1
+    fresh = tmp_path / "fresh"
+    clean_build_of(built, fresh)
+    assert docs_texts(built) == docs_texts(fresh)
 
 
 def test_docs_written_by_a_build_that_never_published_are_built_next_time(built: Path) -> None:
@@ -401,4 +445,4 @@ def test_a_run_that_reuses_most_pages_takes_no_slot_and_no_helper(tmp_path: Path
 
     assert light_run(docs(1)) and light_run(docs(20))  # an edit: a story's pages
     assert not light_run(docs(21))  # more than 2% of the pages built anew
-    assert not light_run(docs(0, pending=tmp_path / "fr.written"))  # written anew
+    assert not light_run(docs(0, pending=tmp_path / "fr.pages"))  # written anew

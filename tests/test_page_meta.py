@@ -6,6 +6,7 @@ import pytest
 from mkdocs.utils import meta
 
 from generator import page_meta
+from generator.docs_pack import PackReader
 
 from .conftest import MakeProject
 from .factories import SMALL_SITE
@@ -53,9 +54,11 @@ def test_the_renderers_front_matter_is_read_without_yaml(monkeypatch: pytest.Mon
 def test_every_page_of_a_built_site_reads_as_with_yaml(make_project: MakeProject) -> None:
     project = make_project(SMALL_SITE, demo=True)
     build(project)
-    pages = list((project / ".briefing-cache/site/docs").rglob("*.md"))
+    pages = []
+    for pack in (project / ".briefing-cache/site/docs").glob("*.pages"):
+        with PackReader(pack) as reader:
+            pages += [(f"{pack.stem}/{path}", data.decode()) for path, data in reader.contents()]
     assert len(pages) > 100
-    for page in pages:
-        doc = page.read_text(encoding="utf-8")
+    for page, doc in pages:
         assert page_meta.get_data(doc) == meta.get_data(doc), page
         assert page_meta._json_lines(meta.YAML_RE.match(doc).group(1)) is not None, page

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import generator.pipeline as pipeline
 from generator.cli import main
-from generator.pending_pages import mark_failed
+from generator.docs_pack import mark_failed
 from generator.run_settings import settings_file
 from generator.warm_runs import STATUS, Run, WarmRuns, finish_run
 
@@ -92,15 +92,20 @@ def test_a_run_ordered_from_a_server_that_died_fails_with_the_servers_error(
 
 
 def waiting_config(tmp_path: Path) -> tuple[Path, Path]:
-    """A locale's config whose run waits for the log of its docs tree: (config, log)."""
-    log = tmp_path / "fr.written"
+    """A locale's config whose run waits for the pack of its docs tree: (config, pack)."""
+    log = tmp_path / "fr.pages"
     log.write_text("", encoding="utf-8")
     config_file = tmp_path / "mkdocs.fr.yml"
     config_file.write_text(
         json.dumps({"site_name": "x", "docs_dir": str(tmp_path / "docs/fr"), "site_dir": "s"}),
         encoding="utf-8",
     )
-    settings = {"pending": str(log), "settings": "", "previous_site": str(tmp_path / "site")}
+    settings = {
+        "pack": str(log),
+        "pending": True,
+        "settings": "",
+        "previous_site": str(tmp_path / "site"),
+    }
     settings_file(config_file).write_text(json.dumps(settings), encoding="utf-8")
     return config_file, log
 
@@ -121,7 +126,9 @@ def test_a_run_waits_for_its_docs_to_be_listed_before_it_reads_its_config(
         assert waiter.is_alive()  # waiting, not failing on the missing folder
         mark_failed(log)
         waiter.join(timeout=30)
-    assert outcome == [(1, "the render stopped before writing the list of pages\n")]
+    assert outcome == [
+        (1, "the locale's pages cannot be read: the render stopped before writing the list of pages\n")
+    ]
 
 
 def test_a_run_killed_midway_fails_and_the_others_go_on(tmp_path: Path) -> None:
