@@ -1,8 +1,8 @@
 """A locale's docs pages in one file, the pack, read by its MkDocs run as they are written.
 
 On this machine's disk a new file costs more than its writing: ext4 without a journal skips, for
-every inode it hands out, each one freed within the last minutes (``recently_deleted``: a tenth
-of the CPU of a clean build, profiled with ``perf``). A docs tree of one file per page made a
+every inode it hands out, each one freed within the last minutes (``recently_deleted`` and the
+lookups it makes: a quarter of the samples of ``perf record -a`` over a clean build at N = 100). A docs tree of one file per page made a
 new inode per page and locale — half again as many as MkDocs' own output. So the pages of a
 locale are written into one file: ``<locale>.pages`` beside the locale's docs folder, which
 keeps only the assets.
