@@ -207,6 +207,7 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
         if src in deferred:
             populate(page, config, deferred.pop(src))
         build_page(page, config, *args, **kwargs)
+        digest = cache.markdown_hash(page)  # before the Markdown goes: not read again
         # Written: let the HTML and the Markdown go. The title stays readable from the front
         # matter.
         page.content, page.markdown = None, ""
@@ -214,7 +215,7 @@ def install(cache: PageCache, emit: Callable[[str], None]) -> list[PageHelper]:
             page.file.forget()
         if Path(page.file.abs_dest_path).is_file():
             cache.new[src] = {
-                "md": cache.markdown_hash(page),
+                "md": digest,
                 "dest": page.file.dest_uri,
                 "title": page.title,
                 "entries": entries[before:] if entries is not None else [],
