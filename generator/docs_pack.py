@@ -4,9 +4,8 @@ On this machine's disk a new file costs more than its writing: ext4 without a jo
 every inode it hands out, each one freed within the last minutes (``recently_deleted`` and the
 lookups it makes: a quarter of the samples of ``perf record -a`` over a clean build at
 N = 100). A docs tree of one file per page made a new inode per page and locale — half again
-as many as MkDocs' own output. So the pages of a
-locale are written into one file: ``<locale>.pages`` beside the locale's docs folder, which
-keeps only the assets.
+as many as MkDocs' own output. So the pages of a locale are written into one file:
+``<locale>.pages`` beside the locale's docs folder, which keeps only the assets.
 
 The pack is also how the run reads the pages while the render child is still writing them:
 the child first lists every page it will write, in MkDocs' order (the run takes its pages from

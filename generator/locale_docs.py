@@ -210,13 +210,16 @@ def write_locale_docs(
         pages = render_story_pages(
             index, l10n, env, record["site_name"], config.default_locale, config.site_url, edited
         )
-        with PackReader(pack_file(docs)) as written:
+        pack = pack_file(docs)
+        with PackReader(pack) as written:
             fresh = [
                 page for page in pages if not _same_document(page, written, alternates, config)
             ]
-        with PackWriter(pack_file(docs)) as writer:
+            live = sum(written.written[path][1] for path in record["paths"])
+        with PackWriter(pack) as writer:
             write_docs(fresh, writer, alternates, config.locales)
-        _compact(pack_file(docs), record["paths"])
+        if pack.stat().st_size > COMPACT_AT * live:
+            _compact(pack, record["paths"])
         _copy_assets(config, docs)
         rendered, changed = len(pages), len(fresh)
     else:
@@ -285,12 +288,10 @@ def _same_document(
 
 
 def _compact(pack: Path, paths: list[str]) -> None:
-    """Write the pack anew, each page once, when edits appended to it hold as many bytes again
-    as its pages."""
+    """Write the pack anew, each page once: once edits appended to it hold as many bytes again
+    as its pages (``COMPACT_AT``)."""
     with PackReader(pack) as written:
-        live = sum(written.written[path][1] for path in paths)
-        if pack.stat().st_size > COMPACT_AT * live:
-            write_pack(pack, paths, written.read)
+        write_pack(pack, paths, written.read)
 
 
 def write_every_locale(

@@ -396,14 +396,16 @@ def build_locale(config_file: Path, emit: Callable[[str], None]) -> int:
     page_meta.install()
     cache: PageCache | None = None
     helpers: list[PageHelper] = []
-    if settings is not None:
+    if settings is not None and pack is not None:
         if "compiled_templates" in settings:  # for the hooks' on_env
             os.environ[COMPILED_TEMPLATES] = settings["compiled_templates"]
-        docs_dir = Path(config.docs_dir)
         # The pages come from the pack; the folder's walk gives the assets.
-        files = dict(_docs_files(docs_dir))
-        assets = {relative: path for relative, path in files.items() if not _is_page(relative)}
-        pages = pack.pages if pack is not None else [p for p in files if _is_page(p)]
+        assets = {
+            relative: path
+            for relative, path in _docs_files(Path(config.docs_dir))
+            if not _is_page(relative)
+        }
+        pages = pack.pages
         key = locale_key(settings, config_file, pages, assets)
         emit(f"total {len(pages)}")
         cache = PageCache(

@@ -73,9 +73,9 @@ def keep_later(config: SiteConfig) -> None:
     """After a build that replaced no site (the first, or one after ``clean``): make the kept
     tree from the site it published in a process the build does not wait for, so that the
     next build finds it made."""
-    if back_dir(config).exists() or not config.output_dir.is_dir():
-        return
     kept = back_dir(config)
+    if kept.exists() or not config.output_dir.is_dir():
+        return
     kept.parent.mkdir(parents=True, exist_ok=True)
     # Its scratch folder is there once this returns: a build (or a clean-up) that starts next
     # waits for it (``_maker``) instead of making the tree in the same place.
