@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, nullcontext
 from typing import Any, TypeVar
 
+from .collector import collect_own_objects
 from .cpu_slots import RENDER, CpuSlots, Ticket
 
 T = TypeVar("T")
@@ -168,6 +169,7 @@ def _start(function: Callable[[T], R], item: T) -> tuple[int, int]:
         os.close(writer)
         return reader, child
     os.close(reader)
+    collect_own_objects()
     try:
         try:
             outcome = pickle.dumps(("result", function(item)))

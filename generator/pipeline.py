@@ -10,6 +10,7 @@ from pathlib import Path
 from .audit import audit
 from .build import BuildReport, build_site
 from .check_cache import CheckCache
+from .collector import collector_paused
 from .cpu_slots import EXTRAS, CpuSlots
 from .diagnostics import Diagnostic
 from .feeds import write_feeds
@@ -43,6 +44,11 @@ def check(config: SiteConfig, cache: CheckCache | None = None) -> Checked:
     """Load, validate and link everything; raises ContentError listing every error. With a
     ``cache``, the files that did not change are not parsed or linked again (the caller saves
     it for the next build)."""
+    with collector_paused():
+        return _check(config, cache)
+
+
+def _check(config: SiteConfig, cache: CheckCache | None) -> Checked:
     loaded = load_content(
         config.content_dir,
         cache.read_briefing if cache else None,
@@ -79,7 +85,7 @@ def build(
     stage("check: load, validate, link")
     # Started now, to be ready when the MkDocs runs are: the process they are forked from
     # (``warm_runs``), and the tree of folders they build in (``recycle``).
-    with WarmRuns() as warm, KeptTree(config) as kept:
+    with WarmRuns() as warm, KeptTree(config) as kept, collector_paused():
         cache = CheckCache.open(config)
         checked = check(config, cache)
         with cache.saver() as save:
