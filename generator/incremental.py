@@ -9,6 +9,7 @@ and a page whose published file has since changed is rebuilt.
 
 from __future__ import annotations
 
+import errno
 import filecmp
 import json
 import os
@@ -130,7 +131,21 @@ def promote_manifests(
         record = {"generation": generation, "files": stats}
         temporary.write_text(json.dumps(record), encoding="utf-8")
         temporary.replace(stats_file(config, locale))
-        staged.replace(target)
+        move_file(staged, target)
+
+
+def move_file(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``; where they are on two file systems (the cache folder a
+    link to another disk, say), copy it beside ``target`` first, then rename the copy."""
+    try:
+        source.replace(target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        copy = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(source, copy)
+        copy.replace(target)
+        source.unlink()
 
 
 def reuse_published_locale(config: SiteConfig, locale: str, generation: str, work: Path) -> bool:

@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -446,3 +448,33 @@ def test_a_run_that_reuses_most_pages_takes_no_slot_and_no_helper(tmp_path: Path
     assert light_run(docs(1)) and light_run(docs(20))  # an edit: a story's pages
     assert not light_run(docs(21))  # more than 2% of the pages built anew
     assert not light_run(docs(0, pending=tmp_path / "fr.pages"))  # written anew
+
+
+@pytest.fixture
+def other_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on another file system than the project's (a RAM disk), removed after."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system to put the cache on (/dev/shm)")
+    folder = Path(tempfile.mkdtemp(dir=shm))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_cache_on_another_disk_is_kept_and_used(
+    make_project: MakeProject, other_disk: Path
+) -> None:
+    project = make_project(SMALL_SITE)
+    (project / ".briefing-cache").symlink_to(other_disk)
+    build(project)
+    assert "fr.json" in manifests(project)  # moved there from the staging folder
+    before = file_identities(project / "site")
+    add_filler(project)
+    result = build(project)
+    assert "up to date" not in result.stdout
+    assert rewritten(before, project / "site") == {  # the cache was used: only the edit's pages
+        "fr/briefings/2016/09/30/2016-09-30-alep/index.html",
+        "ar/briefings/2016/09/30/2016-09-30-alep/index.html",
+        "fr/search/search_index.json",
+        "ar/search/search_index.json",
+    }
