@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.index import build_index, sentence_around
+import pytest
+
+from generator.index import Sentences, build_index, sentence_around
 from generator.load import load_content
 from generator.model import Linked, Mention
 from generator.validate import validate
@@ -63,10 +65,30 @@ def test_translations_grouped_by_slug_in_locale_order(make_project: MakeProject)
     assert [b.lang for b in index.versions["2016-09-30-alep"]] == ["fr", "en"]
 
 
-def test_sentence_around_a_mention() -> None:
-    body = "First one. Then Aleppo fell! Last."
-    start = body.index("Aleppo")
-    assert sentence_around(body, start, start + 6) == "Then Aleppo fell!"
+@pytest.mark.parametrize(
+    ("body", "name", "sentence"),
+    [
+        ("First one. Then Aleppo fell! Last.", "Aleppo", "Then Aleppo fell!"),
+        ("Was it Aleppo? Yes.", "Aleppo", "Was it Aleppo?"),
+        ("## Title\n\nAleppo fell.\nNext line", "Aleppo", "Aleppo fell."),
+        ("A heading\n  \nAleppo\nheld on", "Aleppo", "Aleppo held on"),
+        ("Wait…\u00a0Aleppo held", "Aleppo", "Aleppo held"),
+        ("3.5 km from Aleppo.", "Aleppo", "3.5 km from Aleppo."),
+        ("هل سقطت؟ سقطت حلب. ثم", "حلب", "سقطت حلب."),
+        ("One. Aleppo. Two", "One. Aleppo", "One. Aleppo."),  # a span across a break
+    ],
+)
+def test_sentence_around_a_mention(body: str, name: str, sentence: str) -> None:
+    start = body.index(name)
+    assert sentence_around(body, start, start + len(name)) == sentence
+
+
+def test_mentions_in_one_sentence_share_it() -> None:
+    body = "Aleppo and Idlib. Homs."
+    sentences = Sentences(body)
+    first = sentences.around(0, 6)
+    assert first == "Aleppo and Idlib." and sentences.around(11, 16) is first
+    assert sentences.around(18, 22) == "Homs."
 
 
 def test_co_mentions_count_each_story_once(make_project: MakeProject) -> None:
