@@ -87,7 +87,7 @@ def clean(project: Path) -> None:
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry)
             else:
-                entry.unlink()
+                entry.unlink(missing_ok=True)  # a folder its remover just took away
 
 
 class PeakMemory:

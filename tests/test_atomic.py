@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +15,13 @@ import pytest
 from generator.build import BuildError
 from generator.locales import load_config
 from generator.pipeline import build
-from generator.publish import OWNER_FILE, make_staging, remove_stale_staging, replace_folder
+from generator.publish import (
+    OWNER_FILE,
+    REMOVER,
+    make_staging,
+    remove_stale_staging,
+    replace_folder,
+)
 
 from .conftest import MakeProject
 from .factories import SMALL_SITE, briefing
@@ -193,3 +200,27 @@ def test_a_detached_process_does_not_hold_the_builds_output_open(tmp_path: Path)
     *names, pid = streams.read_text().split(" ")
     os.kill(int(pid), signal.SIGKILL)
     assert names == [os.devnull] * 3
+
+
+def test_the_remover_takes_the_owner_file_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the rest is removed, the folder is still seen to be at work (``staging_at_work``):
+    # a build or a benchmark's clean-up waits for it instead of racing it.
+    work = tmp_path / ".build-old"
+    (work / "site/fr").mkdir(parents=True)
+    (work / "site/fr/index.html").write_text("old", encoding="utf-8")
+    (work / "docs").mkdir()
+    (work / OWNER_FILE).write_text("1", encoding="ascii")
+    removed: list[tuple[str, bool]] = []
+    rmtree = shutil.rmtree
+
+    def watched(path: str, *args: object, **kwargs: object) -> None:
+        removed.append((Path(path).name, (work / OWNER_FILE).exists()))
+        rmtree(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", watched)
+    monkeypatch.setattr(sys, "argv", ["-c", str(work), OWNER_FILE])
+    exec(REMOVER, {})
+    assert sorted(removed[:2]) == [("docs", True), ("site", True)]
+    assert removed[2:] == [(".build-old", True)] and not work.exists()
