@@ -27,7 +27,9 @@ class YamlError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+# Nodes and their locations have slots, not a dictionary each: 5,000 briefings make 330,641
+# nodes and as many locations, kept to the end of the build for the check cache.
+@dataclass(frozen=True, slots=True)
 class Scalar:
     """A scalar as written: ``plain`` when unquoted (so its type may be read from it)."""
 
@@ -36,7 +38,7 @@ class Scalar:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sequence:
     """A YAML sequence."""
 
@@ -44,7 +46,7 @@ class Sequence:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mapping:
     """A YAML mapping with string keys, in document order."""
 

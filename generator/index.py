@@ -21,7 +21,7 @@ SENTENCE_END = re.compile(r"[.!?؟…][\s\u00a0]+|\n\s*\n")
 STOPS = frozenset(".!?؟…")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """A mention in one briefing, with the sentence around it."""
 

@@ -135,7 +135,7 @@ class Content:
     locales: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a briefing's body naming an actor, a place or a day.
 
