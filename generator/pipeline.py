@@ -45,18 +45,14 @@ def check(config: SiteConfig, cache: CheckCache | None = None) -> Checked:
     ``cache``, the files that did not change are not parsed or linked again (the caller saves
     it for the next build)."""
     with collector_paused():
-        return _check(config, cache)
-
-
-def _check(config: SiteConfig, cache: CheckCache | None) -> Checked:
-    loaded = load_content(
-        config.content_dir,
-        cache.read_briefing if cache else None,
-        cache.read_registry if cache else None,
-    )
-    content, diagnostics = validate(loaded, config.locales)
-    linked = find_mentions(content, cache)
-    audited = audit(linked, config.content_dir, config.default_locale)
+        loaded = load_content(
+            config.content_dir,
+            cache.read_briefing if cache else None,
+            cache.read_registry if cache else None,
+        )
+        content, diagnostics = validate(loaded, config.locales)
+        linked = find_mentions(content, cache)
+        audited = audit(linked, config.content_dir, config.default_locale)
     warnings = (*linked.diagnostics, *audited, *untranslated(config))
     return Checked(content, linked, (*diagnostics, *warnings))
 
